@@ -1,0 +1,1 @@
+"""IT's dashboard at ``/admin``: figures per day and department, top finding types, CSV, active policy."""

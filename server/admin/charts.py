@@ -1,0 +1,72 @@
+"""Charts as inline SVG, drawn on the server: no script, no external library, nothing to load."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from xml.sax.saxutils import escape
+
+from markupsafe import Markup
+
+BAR_COLOUR = "#1f6feb"
+AXIS_COLOUR = "#57606a"
+
+
+def _attr(value: str) -> str:
+    return escape(value, {'"': "&quot;"})
+
+
+def column_chart(title: str, labels: Sequence[str], values: Sequence[int], colour: str = BAR_COLOUR) -> Markup:
+    """Vertical bars, one per label (days), with the maximum marked on the axis."""
+    width, height, left, bottom, top = 640, 180, 36, 28, 12
+    plot_width, plot_height = width - left - 8, height - bottom - top
+    peak = max(values, default=0) or 1
+    step = plot_width / max(len(values), 1)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{_attr(title)}" class="chart">',
+        f"<title>{escape(title)}</title>",
+        f'<line x1="{left}" y1="{top + plot_height}" x2="{width - 8}" y2="{top + plot_height}" '
+        f'stroke="{AXIS_COLOUR}"/>',
+        f'<text x="{left - 4}" y="{top + 8}" text-anchor="end" font-size="10">{peak}</text>',
+        f'<text x="{left - 4}" y="{top + plot_height}" text-anchor="end" font-size="10">0</text>',
+    ]
+    for index, (label, value) in enumerate(zip(labels, values, strict=True)):
+        bar_height = plot_height * value / peak
+        x = left + index * step + step * 0.1
+        y = top + plot_height - bar_height
+        parts.append(
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{step * 0.8:.1f}" height="{bar_height:.1f}" fill="{colour}">'
+            f"<title>{escape(label)}: {value}</title></rect>"
+        )
+    label_every = max(1, len(labels) // 8)
+    for index, label in enumerate(labels):
+        if index % label_every == 0:
+            x = left + index * step + step / 2
+            parts.append(
+                f'<text x="{x:.1f}" y="{height - 10}" text-anchor="middle" font-size="10">{escape(label)}</text>'
+            )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def bar_chart(title: str, labels: Sequence[str], values: Sequence[int], colour: str = BAR_COLOUR) -> Markup:
+    """Horizontal bars, one per label (departments, finding types), value printed at the end."""
+    row, label_width, width = 22, 180, 640
+    height = row * max(len(labels), 1) + 8
+    peak = max(values, default=0) or 1
+    bar_space = width - label_width - 60
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{_attr(title)}" class="chart">',
+        f"<title>{escape(title)}</title>",
+    ]
+    for index, (label, value) in enumerate(zip(labels, values, strict=True)):
+        y = 4 + index * row
+        bar = bar_space * value / peak
+        parts.append(
+            f'<text x="{label_width - 6}" y="{y + 14}" text-anchor="end" font-size="12">{escape(label)}</text>'
+            f'<rect x="{label_width}" y="{y + 3}" width="{bar:.1f}" height="{row - 8}" fill="{colour}"/>'
+            f'<text x="{label_width + bar + 4:.1f}" y="{y + 14}" font-size="12">{value}</text>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))

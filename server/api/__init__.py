@@ -1,0 +1,1 @@
+"""The add-in's JSON API, ``/api/v1``: one blueprint per feature."""

@@ -1,0 +1,168 @@
+"""``POST /api/v1/documents``: a whole .docx — scan report with locations, or the document with a notice
+inserted (``?action=notice``) or personal data redacted (``?action=redact&mode=mask|placeholder``).
+
+Reading and writing .docx is ``nlp.documents``' job; this module maps its ``DocumentError`` (corrupt,
+encrypted, zip bomb, XML entities) to 400/413/415 and records the audit event.
+"""
+
+from __future__ import annotations
+
+import base64
+import bisect
+import json
+from pathlib import PurePath
+from typing import Any
+
+from flask import Blueprint, Response, current_app, request
+from nlp.notice import notice_text
+
+from server.audit import record_event
+from server.contract import Parameter, operation
+from server.contract import Response as Documented
+from server.engine import engine, policy
+from server.errors import ApiError
+from server.limits import require_text_within_limit
+from server.schemas import DOCUMENT_REPORT, ERROR, REDACTION_MODES
+from server.verdict_messages import summarise
+
+bp = Blueprint("documents", __name__, url_prefix="/api/v1")
+
+DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PLACEHOLDER_MAP_HEADER = "X-AIGuard-Placeholder-Map"
+DOCUMENT_UPLOAD = {
+    "type": "object",
+    "properties": {"file": {"type": "string", "format": "binary", "description": "The .docx file."}},
+    "required": ["file"],
+}
+TOO_LARGE_CODES = ("too_large", "zip_bomb", "too_big", "bomb")
+UNSUPPORTED_CODES = ("not_docx", "unsupported", "not_zip", "wrong_type")
+
+
+def _document_error(error: Exception) -> ApiError:
+    code = str(getattr(error, "code", "invalid_document"))
+    zh = getattr(error, "zh", None) or None
+    en = getattr(error, "en", None) or None
+    if any(marker in code for marker in TOO_LARGE_CODES):
+        return ApiError("document_too_large", zh=zh, en=en)
+    if any(marker in code for marker in UNSUPPORTED_CODES):
+        return ApiError("unsupported_media_type", zh=zh, en=en)
+    return ApiError("invalid_document", zh=zh, en=en)
+
+
+def _uploaded_docx() -> tuple[bytes, str]:
+    if request.mimetype != "multipart/form-data":
+        raise ApiError(
+            "unsupported_media_type",
+            zh="請以 multipart/form-data 上傳 .docx 檔（欄位 file）。",
+            en="Upload the .docx as multipart/form-data (field file).",
+        )
+    upload = request.files.get("file")
+    if upload is None:
+        raise ApiError("invalid_request", zh="欄位 file：必填", en="Field file: is required")
+    settings = current_app.config["AIGUARD_SETTINGS"]
+    data = upload.stream.read(settings.max_docx_bytes + 1)
+    if len(data) > settings.max_docx_bytes:
+        raise ApiError(
+            "document_too_large",
+            zh=f"文件超過 {settings.max_docx_bytes // (1024 * 1024)} MB 上限。",
+            en=f"The document exceeds the {settings.max_docx_bytes // (1024 * 1024)} MB limit.",
+        )
+    from nlp.documents import DocumentError, check_docx
+
+    try:
+        check_docx(data, max_uncompressed=settings.max_docx_uncompressed_bytes)
+    except DocumentError as error:
+        raise _document_error(error) from None
+    return data, PurePath(upload.filename or "document.docx").name
+
+
+def _locate(findings: Any, segments: Any) -> list[dict[str, Any]]:
+    """Each finding as a dict with ``location``: its segment's location and offsets within that segment."""
+    starts = [segment.start for segment in segments]
+    located = []
+    for finding in findings:
+        entry = finding.to_dict()
+        index = bisect.bisect_right(starts, finding.start) - 1
+        if index >= 0:
+            segment = segments[index]
+            entry["location"] = {
+                **segment.location,
+                "start": finding.start - segment.start,
+                "end": min(finding.end, segment.end) - segment.start,
+            }
+        located.append(entry)
+    return located
+
+
+def _download(data: bytes, filename: str, suffix: str) -> Response:
+    stem = PurePath(filename).stem or "document"
+    response = Response(data, mimetype=DOCX_MEDIA_TYPE)
+    response.headers["Content-Disposition"] = f"attachment; filename=\"{stem}{suffix}.docx\""
+    return response
+
+
+@operation(
+    bp,
+    "/documents",
+    "POST",
+    summary="Scan a .docx (report with locations), or return it with a notice inserted or personal data redacted.",
+    request_schema=DOCUMENT_UPLOAD,
+    request_media_type="multipart/form-data",
+    parameters=(
+        Parameter("action", {"type": "string", "enum": ["scan", "notice", "redact"]}, "What to do; default scan."),
+        Parameter("mode", {"type": "string", "enum": REDACTION_MODES}, "Redaction mode for action=redact."),
+    ),
+    responses={
+        200: Documented(
+            DOCUMENT_REPORT,
+            "Scan report (action=scan) or the modified document (action=notice|redact).",
+            other_media_types=((DOCX_MEDIA_TYPE, {"type": "string", "format": "binary"}),),
+        ),
+        422: Documented(ERROR, "The document carries a marking: not redacted for AI."),
+    },
+)
+def documents() -> Any:
+    action = request.args.get("action", "scan")
+    mode = request.args.get("mode", "mask")
+    if action not in ("scan", "notice", "redact"):
+        raise ApiError("invalid_request", zh="參數 action 只接受 scan、notice、redact", en="action must be scan, notice or redact")
+    if mode not in REDACTION_MODES:
+        raise ApiError("invalid_request", zh="參數 mode 只接受 mask、placeholder", en="mode must be mask or placeholder")
+    data, filename = _uploaded_docx()
+    from nlp.documents import DocumentError, insert_notice_docx, read_docx, redact_docx
+
+    try:
+        docx_text = read_docx(data)
+    except DocumentError as error:
+        raise _document_error(error) from None
+    require_text_within_limit(docx_text.text)
+    result = engine().scan(docx_text.text)
+    audit = {"channel": "word", "text": docx_text.text, "verdict": result.verdict, "type_counts": result.counts}
+    if action == "scan":
+        record_event(action="document_scan", **audit)
+        report = result.to_dict()
+        report["findings"] = _locate(result.findings, docx_text.segments)
+        report["messages"] = summarise(result)
+        report["filename"] = filename
+        return report
+    if action == "notice":
+        active = policy()
+        try:
+            changed = insert_notice_docx(
+                data, notice_text(active, lang="zh-TW"), notice_text(active, lang="en"), active.notice.position
+            )
+        except DocumentError as error:
+            raise _document_error(error) from None
+        record_event(action="document_notice", **audit)
+        return _download(changed, filename, "-ai-notice")
+    record_event(action="document_redact", **audit)
+    if result.verdict == "block":
+        raise ApiError("blocked")
+    try:
+        changed, placeholder_map = redact_docx(data, engine(), mode)
+    except DocumentError as error:
+        raise _document_error(error) from None
+    response = _download(changed, filename, "-redacted")
+    encoded = json.dumps(placeholder_map, ensure_ascii=False).encode("utf-8")
+    response.headers[PLACEHOLDER_MAP_HEADER] = base64.urlsafe_b64encode(encoded).decode("ascii")
+    return response

@@ -1,0 +1,35 @@
+"""``GET /healthz`` (the process answers) and ``GET /readyz`` (engine loaded and database reachable)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, current_app
+
+from server.contract import Response, operation
+from server.database import is_reachable
+from server.schemas import HEALTH_RESPONSE, READY_RESPONSE
+
+bp = Blueprint("health", __name__)
+
+
+@operation(bp, "/healthz", "GET", summary="The process is up.", responses={200: HEALTH_RESPONSE}, public=True)
+def healthz() -> dict[str, Any]:
+    return {"status": "ok"}
+
+
+@operation(
+    bp,
+    "/readyz",
+    "GET",
+    summary="Ready to serve: the engine is loaded and the audit database answers.",
+    responses={200: READY_RESPONSE, 503: Response(READY_RESPONSE, "Not ready.")},
+    public=True,
+)
+def readyz() -> tuple[dict[str, Any], int]:
+    checks = {
+        "engine": current_app.extensions.get("aiguard.engine") is not None,
+        "database": is_reachable(current_app.extensions["aiguard.db"]),
+    }
+    ready = all(checks.values())
+    return {"status": "ready" if ready else "not_ready", "checks": checks}, 200 if ready else 503
