@@ -1,0 +1,359 @@
+"""`aiguard` command line: scan, redact, restore and notice on files; serve and manifest for the server.
+
+Exit codes (scripts can rely on them):
+  0  allow — nothing found that stops the text going to an AI tool
+  3  redact — personal data present: redact or pseudonymise first
+  4  block — a classification or restriction marking applies (no override)
+  1  an input could not be read (message in zh-TW and en on stderr)
+  2  wrong usage or a malformed policy file
+With several inputs the strongest verdict decides.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from nlp.articles import TYPE_LABELS
+from nlp.engine import Engine
+from nlp.finding import ALLOW, BLOCK, REDACT, ScanResult
+from nlp.policy import PolicyError, load_policy
+
+EXIT_CODES = {ALLOW: 0, REDACT: 3, BLOCK: 4}
+EXIT_INPUT_ERROR = 1
+EXIT_USAGE = 2
+VERDICT_LABELS = {BLOCK: "封鎖 block", REDACT: "需遮蔽 redact", ALLOW: "可使用 allow"}
+
+
+class InputError(Exception):
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(f"{zh} / {en}")
+
+
+def read_input(path: str) -> str:
+    """Text of a .txt, .docx or .eml file, or of stdin for ``-``."""
+    if path == "-":
+        return sys.stdin.read()
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise InputError(f"無法讀取 {path}：{error.strerror}", f"cannot read {path}: {error.strerror}") from error
+    suffix = file.suffix.lower()
+    if suffix == ".docx":
+        from nlp.documents import DocumentError
+        from nlp.documents.docx import read_docx
+
+        try:
+            return read_docx(data).text
+        except DocumentError as error:
+            raise InputError(f"{path}：{error.zh}", f"{path}: {error.en}") from error
+    if suffix == ".eml":
+        from nlp.documents import DocumentError
+        from nlp.documents.eml import read_eml
+
+        try:
+            return read_eml(data).text
+        except DocumentError as error:
+            raise InputError(f"{path}：{error.zh}", f"{path}: {error.en}") from error
+    for encoding in ("utf-8-sig", "big5", "cp950"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(f"{path} 不是 UTF-8 或 Big5 文字檔", f"{path} is not UTF-8 or Big5 text")
+
+
+class Progress:
+    """A one-line progress bar on stderr, only when stderr is a terminal and the run is long."""
+
+    def __init__(self, total: int | None, enabled: bool) -> None:
+        self.total, self.done = total, 0
+        self.enabled = enabled and sys.stderr.isatty()
+
+    def step(self) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        if self.total:
+            filled = int(30 * self.done / self.total)
+            sys.stderr.write(f"\r掃描中 scanning [{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total}")
+        else:
+            sys.stderr.write(f"\r掃描中 scanning {self.done}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled and self.done:
+            sys.stderr.write("\n")
+
+
+def line_of(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1
+
+
+def format_human(name: str, text: str, result: ScanResult) -> str:
+    lines = [f"■ {name}", f"  判定 verdict：{VERDICT_LABELS[result.verdict]} — {result.basis.article}：{result.basis.zh}"]
+    for finding in result.findings:
+        label = TYPE_LABELS.get(finding.type, (finding.type, ""))[0]
+        level = f"（{finding.level}）" if finding.level else ""
+        shown = finding.text.replace("\n", "⏎")
+        lines.append(f"  - 第{line_of(text, finding.start)}行 [{label}{level}] 「{shown}」 {finding.type} {finding.action}")
+    if result.notice_present:
+        lines.append("  已有 AI 生成聲明 notice present")
+    for warning in result.warnings:
+        lines.append(f"  ⚠ {warning.article}：{warning.zh}")
+    return "\n".join(lines)
+
+
+def summary_line(results: list[ScanResult]) -> str:
+    counts = {v: sum(1 for r in results if r.verdict == v) for v in (BLOCK, REDACT, ALLOW)}
+    by_type: dict[str, int] = {}
+    for result in results:
+        for key, value in result.counts.items():
+            by_type[key] = by_type.get(key, 0) + value
+    types = "、".join(f"{TYPE_LABELS.get(k, (k,))[0]} {v}" for k, v in sorted(by_type.items(), key=lambda kv: -kv[1]))
+    total = sum(by_type.values())
+    return (
+        f"摘要：共 {len(results)} 份，封鎖 {counts[BLOCK]}、需遮蔽 {counts[REDACT]}、可使用 {counts[ALLOW]}；"
+        f"發現 {total} 項" + (f"（{types}）" if types else "")
+        + f" | {len(results)} scanned: {counts[BLOCK]} block, {counts[REDACT]} redact, {counts[ALLOW]} allow"
+    )
+
+
+def strongest(verdicts: Iterable[str]) -> str:
+    verdicts = set(verdicts)
+    return BLOCK if BLOCK in verdicts else REDACT if REDACT in verdicts else ALLOW
+
+
+def _jsonl_records(stream) -> Iterator[tuple[int, dict]]:
+    for number, line in enumerate(stream, 1):
+        if line.strip():
+            yield number, line
+
+
+def command_scan(args: argparse.Namespace, engine: Engine) -> int:
+    verdicts: list[str] = []
+    if args.jsonl:
+        source = sys.stdin if args.paths in ([], ["-"]) else open(args.paths[0], encoding="utf-8")
+        progress = Progress(None, True)
+        with source:
+            for number, line in _jsonl_records(source):
+                try:
+                    record = json.loads(line)
+                    text = record["text"]
+                    if not isinstance(text, str):
+                        raise TypeError
+                except (ValueError, KeyError, TypeError):
+                    out = {"id": None, "line": number, "error": {"zh-TW": "第 %d 行不是含 text 字串的 JSON 物件" % number,
+                                                                 "en": f"line {number} is not a JSON object with a text string"}}
+                    print(json.dumps(out, ensure_ascii=False))
+                    verdicts.append("error")
+                    continue
+                result = engine.scan(text)
+                verdicts.append(result.verdict)
+                print(json.dumps({"id": record.get("id"), **result.to_dict()}, ensure_ascii=False))
+                progress.step()
+        progress.close()
+        if "error" in verdicts:
+            return EXIT_INPUT_ERROR
+        return EXIT_CODES[strongest(verdicts)]
+
+    paths = args.paths or ["-"]
+    results: list[ScanResult] = []
+    failed = False
+    progress = Progress(len(paths), len(paths) > 1)
+    for path in paths:
+        try:
+            text = read_input(path)
+        except InputError as error:
+            print(f"aiguard: {error}", file=sys.stderr)
+            failed = True
+            continue
+        result = engine.scan(text)
+        results.append(result)
+        if args.json:
+            payload = {"path": path, **result.to_dict()}
+            print(json.dumps(payload, ensure_ascii=False, indent=None if len(paths) > 1 else 2))
+        else:
+            if progress.enabled:
+                sys.stderr.write("\r")
+            print(format_human(path, text, result))
+        progress.step()
+    progress.close()
+    if not args.json and results:
+        print(summary_line(results))
+    if failed and not results:
+        return EXIT_INPUT_ERROR
+    return EXIT_CODES[strongest(r.verdict for r in results)] if not failed else EXIT_INPUT_ERROR
+
+
+def command_redact(args: argparse.Namespace, engine: Engine) -> int:
+    path = args.path
+    if path != "-" and Path(path).suffix.lower() == ".docx":
+        if not args.out:
+            print("aiguard: 處理 .docx 需指定 --out / --out is required for .docx", file=sys.stderr)
+            return EXIT_USAGE
+        from nlp.documents import DocumentError
+        from nlp.documents.docx import read_docx, redact_docx
+
+        data = Path(path).read_bytes()
+        try:
+            text = read_docx(data).text
+            redaction = engine.redact(text, args.mode)
+            if redaction.result.verdict == BLOCK:
+                return _refuse_blocked(redaction.result)
+            Path(args.out).write_bytes(redact_docx(data, redaction.replacements))
+        except DocumentError as error:
+            print(f"aiguard: {error.zh} / {error.en}", file=sys.stderr)
+            return EXIT_INPUT_ERROR
+    else:
+        try:
+            text = read_input(path)
+        except InputError as error:
+            print(f"aiguard: {error}", file=sys.stderr)
+            return EXIT_INPUT_ERROR
+        redaction = engine.redact(text, args.mode)
+        if redaction.result.verdict == BLOCK:
+            return _refuse_blocked(redaction.result)
+        if args.out:
+            Path(args.out).write_text(redaction.text, encoding="utf-8")
+        else:
+            sys.stdout.write(redaction.text)
+    if args.map_out:
+        Path(args.map_out).write_text(json.dumps(redaction.placeholder_map, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"已遮蔽 {len(redaction.redacted)} 項 / redacted {len(redaction.redacted)} findings", file=sys.stderr)
+    return 0
+
+
+def _refuse_blocked(result: ScanResult) -> int:
+    print(f"aiguard: {result.basis.article}：{result.basis.zh} / {result.basis.en}", file=sys.stderr)
+    return EXIT_CODES[BLOCK]
+
+
+def command_restore(args: argparse.Namespace, engine: Engine) -> int:
+    from nlp.restoration import restore
+
+    try:
+        placeholder_map = json.loads(Path(args.map).read_text(encoding="utf-8"))
+        if not isinstance(placeholder_map, dict) or not all(isinstance(v, str) for v in placeholder_map.values()):
+            raise ValueError
+    except (OSError, ValueError):
+        print("aiguard: 對照表須為 JSON 物件 {代號: 原值} / the map must be a JSON object {placeholder: value}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    try:
+        text = read_input(args.path)
+    except InputError as error:
+        print(f"aiguard: {error}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    restoration = restore(text, placeholder_map)
+    sys.stdout.write(restoration.text)
+    print(f"已還原 {restoration.count} 處 / restored {restoration.count} placeholders", file=sys.stderr)
+    return 0
+
+
+def command_notice(args: argparse.Namespace, engine: Engine) -> int:
+    from nlp.notice import find_notice, insert_notice, reminder_text
+
+    policy = engine.policy
+    path = Path(args.path)
+    if path.suffix.lower() == ".docx":
+        from nlp.documents import DocumentError
+        from nlp.documents.docx import insert_notice_docx
+
+        try:
+            data = insert_notice_docx(path.read_bytes(), policy.notice.zh, policy.notice.en, policy.notice.position,
+                                      is_present=lambda text: find_notice(text, policy) is not None)
+        except (OSError, DocumentError) as error:
+            zh, en = (error.zh, error.en) if isinstance(error, DocumentError) else (str(error), str(error))
+            print(f"aiguard: {zh} / {en}", file=sys.stderr)
+            return EXIT_INPUT_ERROR
+        Path(args.out or args.path).write_bytes(data)
+    else:
+        try:
+            text = read_input(args.path)
+        except InputError as error:
+            print(f"aiguard: {error}", file=sys.stderr)
+            return EXIT_INPUT_ERROR
+        result = insert_notice(text, policy, args.lang)
+        if args.out:
+            Path(args.out).write_text(result, encoding="utf-8")
+        else:
+            sys.stdout.write(result)
+    print(f"提醒：{reminder_text(policy, 'zh-TW')}\nReminder: {reminder_text(policy, 'en')}", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aiguard",
+        description="送出給生成式 AI 前，檢查機密標示與個人資料 / check drafts for markings and personal data before AI use",
+        epilog="結束代碼 exit codes: 0 allow, 3 redact, 4 block, 1 input error, 2 usage/policy error",
+    )
+    parser.add_argument("--policy", help="機關政策檔 agency policy file (TOML); default $AIGUARD_POLICY")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    scan = sub.add_parser("scan", help="掃描檔案 scan .txt/.docx/.eml files or stdin (-)")
+    scan.add_argument("paths", nargs="*", metavar="PATH")
+    scan.add_argument("--json", action="store_true", help="JSON 輸出 JSON output")
+    scan.add_argument("--jsonl", action="store_true", help='批次：每行一個 {"id","text"} / batch: one JSON object per line')
+
+    redact = sub.add_parser("redact", help="遮蔽個資 redact personal data")
+    redact.add_argument("path", metavar="PATH")
+    redact.add_argument("--mode", choices=("mask", "placeholder"), default="mask")
+    redact.add_argument("--out", help="輸出檔 output file (required for .docx)")
+    redact.add_argument("--map-out", help="代號對照表 JSON placeholder map output (placeholder mode)")
+
+    restore = sub.add_parser("restore", help="還原 AI 回覆中的代號 restore placeholders in an AI answer")
+    restore.add_argument("path", metavar="PATH")
+    restore.add_argument("--map", required=True, help="redact --map-out 產生的對照表 the placeholder map")
+
+    notice = sub.add_parser("notice", help="插入 AI 生成聲明 insert the AI-generated notice")
+    notice.add_argument("path", metavar="PATH")
+    notice.add_argument("--out", help="輸出檔 output file (default: in place for .docx, stdout for text)")
+    notice.add_argument("--lang", default="zh-TW", choices=("zh-TW", "en"))
+
+    serve = sub.add_parser("serve", help="開發用 HTTPS 伺服器 run the development HTTPS server with the add-in")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8443)
+    serve.add_argument("--cert", help="TLS certificate (PEM); a local self-signed one is made if omitted")
+    serve.add_argument("--key", help="TLS private key (PEM)")
+    serve.add_argument("--http", action="store_true", help="plain HTTP (tests only; Office requires HTTPS)")
+
+    manifest = sub.add_parser("manifest", help="產生 Office 資訊清單 render the Office add-in manifests")
+    manifest.add_argument("--base-url", required=True)
+    manifest.add_argument("--client-id", required=True)
+    manifest.add_argument("--out", required=True)
+    manifest.add_argument("--environment", default="prod")
+    manifest.add_argument("--version")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "serve":
+        from server.cli import serve
+
+        return serve(args) or 0
+    if args.command == "manifest":
+        from server.manifests import manifest_command
+
+        return manifest_command(args) or 0
+    try:
+        policy = load_policy(args.policy)
+    except PolicyError as error:
+        print(f"aiguard: 政策檔錯誤 {error.key}：{error.zh} / policy error {error.key}: {error.en}", file=sys.stderr)
+        return EXIT_USAGE
+    engine = Engine(policy)
+    commands = {"scan": command_scan, "redact": command_redact, "restore": command_restore, "notice": command_notice}
+    try:
+        return commands[args.command](args, engine)
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

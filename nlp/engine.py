@@ -1,0 +1,194 @@
+"""The engine: text in, a verdict with its findings out. It reads as a list of steps:
+
+normalise → recognise → names by NER → resolve overlaps → threshold → allow-list → actions → verdict.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import replace
+
+from nlp.articles import (
+    ALLOW_BASIS,
+    CLASSIFIED_BAN,
+    PERSONAL_DATA_BAN,
+    PRC_SERVICE_WARNING,
+    RESTRICTED_BAN,
+    Basis,
+)
+from nlp.finding import (
+    ALLOW,
+    BLOCK,
+    CLASSIFIED,
+    MARKING_TYPES,
+    PERSON,
+    REDACT,
+    Finding,
+    ScanResult,
+)
+from nlp.ids._letters import compact
+from nlp.notice import find_notice
+from nlp.policy import Policy
+from nlp.registry import build_recognizers
+from nlp.text import ScanText
+
+# Which finding survives when two personal-data findings overlap: checksum-backed types first.
+PRIORITY = {
+    "TW_NATIONAL_ID": 10, "TW_RESIDENT_ID": 10, "CREDIT_CARD": 9, "TW_BUSINESS_ID": 8, "TW_NHI_CARD": 8,
+    "TW_PASSPORT": 8, "BANK_ACCOUNT": 7, "EMAIL": 7, "PHONE": 6, "BIRTH_DATE": 5, "ADDRESS": 4,
+    "PERSON": 3, "SENSITIVE_CATEGORY": 2,
+}
+PRC_AI_SERVICES = re.compile(
+    r"DeepSeek|深度求索|文心一言|ERNIE\s?Bot|通義千問|通义千问|Qwen|豆包|Doubao|Kimi|月之暗面|智譜清言|智谱清言|ChatGLM|"
+    r"訊飛星火|讯飞星火|騰訊混元|腾讯混元|騰訊元寶|腾讯元宝|MiniMax|海螺AI",
+    re.IGNORECASE,
+)
+
+
+class Engine:
+    """Scans texts under one policy. Thread-safe; build once per process and reuse."""
+
+    def __init__(self, policy: Policy | None = None) -> None:
+        self.policy = policy or Policy()
+        self.recognizers = build_recognizers(self.policy)
+        self._allowed = {self._allow_key(v) for v in self.policy.allow_values}
+        self._ner_lock = threading.Lock()
+        self._person_finder = None
+        self._english_ner = None
+
+    # ---- public -------------------------------------------------------------------------------
+    def scan(self, text: str) -> ScanResult:
+        if not isinstance(text, str):
+            raise TypeError("text must be a str")
+        scan_text = ScanText(text)
+        findings = [f for recognizer in self.recognizers for f in recognizer.find(scan_text)]
+        findings.extend(self._model_names(scan_text))
+        findings = resolve_overlaps(findings)
+        findings = [f for f in findings if f.score >= self.policy.ner.min_score]
+        findings = [f for f in findings if not self._is_allowed(f)]
+        findings = [replace(f, action=self.policy.type_action(f.type)) for f in findings]
+        findings = [f for f in findings if f.action != "ignore"]
+        verdict, basis = self._verdict(findings)
+        warnings = tuple(
+            replace(PRC_SERVICE_WARNING, zh=f"{PRC_SERVICE_WARNING.zh}（{m.group(0)}）",
+                    en=f"{PRC_SERVICE_WARNING.en} ({m.group(0)})")
+            for m in _unique_matches(PRC_AI_SERVICES, text)
+        )
+        return ScanResult(
+            verdict=verdict,
+            findings=tuple(findings),
+            basis=basis,
+            notice_present=find_notice(text, self.policy) is not None,
+            warnings=warnings,
+            policy_version=self.policy.version,
+            text_length=len(text),
+        )
+
+    def redact(self, text: str, mode: str = "mask"):  # -> nlp.redaction.Redaction
+        from nlp.redaction import redact
+
+        return redact(text, self.scan(text), mode)
+
+    def warm_up(self) -> None:
+        """Load configured models now (the server calls this at start-up)."""
+        self.scan("承辦人：王小明")
+        if self.policy.ner.ckip_model:
+            self._ckip().find("王小明")
+
+    # ---- steps --------------------------------------------------------------------------------
+    def _model_names(self, scan_text: ScanText) -> list[Finding]:
+        if not self.policy.enabled(PERSON):
+            return []
+        out: list[Finding] = []
+        if self.policy.ner.ckip_model and re.search(r"[\u3400-\u9fff]", scan_text.original):
+            for start, end in self._ckip().find(scan_text.original):
+                out.append(_model_finding(scan_text, start, end, "ckip_ner"))
+        if self.policy.ner.spacy_model and re.search(r"[A-Za-z]{3}", scan_text.original):
+            doc = self._spacy()(scan_text.original)
+            for ent in doc.ents:
+                if ent.label_ == "PERSON":
+                    out.append(_model_finding(scan_text, ent.start_char, ent.end_char, "spacy_ner"))
+        return out
+
+    def _ckip(self):
+        with self._ner_lock:
+            if self._person_finder is None:
+                from nlp.ner.ckip import CkipPersonFinder
+
+                self._person_finder = CkipPersonFinder(
+                    self.policy.ner.ckip_model, tokenizer_dir=self.policy.ner.ckip_tokenizer or None
+                )
+            return self._person_finder
+
+    def _spacy(self):
+        with self._ner_lock:
+            if self._english_ner is None:
+                import spacy
+
+                self._english_ner = spacy.load(self.policy.ner.spacy_model)
+            return self._english_ner
+
+    @staticmethod
+    def _allow_key(value: str) -> str:
+        folded = compact(value)
+        digits = "".join(c for c in folded if c.isdigit())
+        return digits if digits and len(digits) >= len(folded.strip("()+#")) * 0.6 else folded.lower()
+
+    def _is_allowed(self, finding: Finding) -> bool:
+        return bool(self._allowed) and self._allow_key(finding.text) in self._allowed
+
+    @staticmethod
+    def _verdict(findings: list[Finding]) -> tuple[str, Basis]:
+        blocking = [f for f in findings if f.action == BLOCK]
+        if blocking:
+            if any(f.type == CLASSIFIED for f in blocking):
+                return BLOCK, CLASSIFIED_BAN
+            if any(f.type in MARKING_TYPES for f in blocking):
+                return BLOCK, RESTRICTED_BAN
+            return BLOCK, PERSONAL_DATA_BAN
+        if any(f.action == REDACT for f in findings):
+            return REDACT, PERSONAL_DATA_BAN
+        return ALLOW, ALLOW_BASIS
+
+
+def _model_finding(scan_text: ScanText, start: int, end: int, recognizer: str) -> Finding:
+    from nlp.articles import basis_for
+
+    return Finding(PERSON, start, end, scan_text.original[start:end], 0.85, recognizer, ("model",), basis_for(PERSON))
+
+
+def _unique_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    seen: set[str] = set()
+    out = []
+    for match in pattern.finditer(text):
+        key = match.group(0).lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(match)
+    return out
+
+
+def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Keep one finding per overlapping group of personal data; markings are kept apart from data.
+
+    Among overlapping findings the higher type priority wins, then the higher score, then the longer span.
+    """
+    markings = _dedupe_same_type([f for f in findings if f.type in MARKING_TYPES])
+    data = sorted(
+        (f for f in findings if f.type not in MARKING_TYPES),
+        key=lambda f: (-PRIORITY.get(f.type, 0), -f.score, -(f.end - f.start), f.start),
+    )
+    kept: list[Finding] = []
+    for finding in data:
+        if all(finding.end <= k.start or finding.start >= k.end for k in kept):
+            kept.append(finding)
+    return sorted(kept + markings, key=lambda f: (f.start, f.end, f.type))
+
+
+def _dedupe_same_type(findings: list[Finding]) -> list[Finding]:
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (-f.score, f.start)):
+        if all(k.type != finding.type or finding.end <= k.start or finding.start >= k.end for k in kept):
+            kept.append(finding)
+    return kept

@@ -1,0 +1,1 @@
+"""Pure identifier checks, one module per identifier, python-stdnum style (compact / is_valid)."""

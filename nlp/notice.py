@@ -1,0 +1,50 @@
+"""The AI-generated notice (disclosure) and the final-judgment reminder (第肆章第1條).
+
+:func:`find_notice` recognises a notice already present — ours in any configured wording, or the usual
+hand-written forms — so that the notice is never inserted twice.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.policy import Policy
+
+GENERIC_NOTICE = re.compile(
+    r"【\s*AI\s*(?:生成|輔助|協作)?(?:聲明|註記|標示)\s*】|"
+    r"(?:本(?:文件|文|郵件|信|稿|新聞稿|簽|函)?[^。\n]{0,20}(?:由|經|使用|運用|透過|以)[^。\n]{0,12}"
+    r"(?:生成式)?(?:人工智慧|AI)[^。\n]{0,12}(?:協助|輔助|生成|產出|產製|撰寫))|"
+    r"\[\s*AI[- ](?:generated|assisted) notice\s*\]|"
+    r"(?:produced|generated|created|drafted|written)\s+with\s+the\s+(?:assistance|help)\s+of\s+(?:generative\s+)?AI|"
+    r"\bAI[- ](?:generated|assisted)\s+(?:content|text|draft)",
+    re.IGNORECASE,
+)
+
+
+def notice_text(policy: Policy, lang: str = "zh-TW") -> str:
+    return policy.notice.en if lang.lower().startswith("en") else policy.notice.zh
+
+
+def reminder_text(policy: Policy, lang: str = "zh-TW") -> str:
+    return policy.reminder_en if lang.lower().startswith("en") else policy.reminder_zh
+
+
+def find_notice(text: str, policy: Policy | None = None) -> tuple[int, int] | None:
+    """(start, end) of an AI notice already in ``text``, or None."""
+    if policy is not None:
+        for wording in (policy.notice.zh, policy.notice.en):
+            index = text.find(wording)
+            if wording and index >= 0:
+                return index, index + len(wording)
+    match = GENERIC_NOTICE.search(text)
+    return (match.start(), match.end()) if match else None
+
+
+def insert_notice(text: str, policy: Policy, lang: str = "zh-TW") -> str:
+    """``text`` with the notice at the policy's position, unless a notice is already there."""
+    if find_notice(text, policy):
+        return text
+    notice = notice_text(policy, lang)
+    if policy.notice.position == "bottom":
+        return text.rstrip("\n") + "\n\n" + notice + "\n"
+    return notice + "\n\n" + text

@@ -1,0 +1,78 @@
+"""ADDRESS: a whole Taiwanese postal address.
+
+Optional postcode (3, 5 or 6 digits), 縣市, 鄉鎮市區, 村里, 鄰, then 路 / 街 / 大道 with 段, 巷, 弄, 號, 之,
+樓, 室; numbers in Arabic, full-width or Chinese numerals (中山路一段三十五巷). An address needs a 號 and
+either an administrative part (縣市 or 區) or an address label (地址, 住址, 住, 位於 …) just before it;
+a road name alone (中山路) or an agency name is not an address.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nlp.finding import ADDRESS, Finding
+from nlp.recognizers.base import Recognizer
+from nlp.text import ScanText
+
+NUM = r"[0-9一二三四五六七八九十百零〇○]+"
+# Characters of a place name: CJK, not an administrative suffix or a word that ends a phrase.
+NAME = r"[^\W\d_A-Za-z市縣區鄉鎮村里鄰路街段巷弄號樓室住址於在至到位即及與和或的之、，。：:；（）()「」\s]"
+
+CITY = r"""
+    (?: 臺北市|台北市|新北市|桃園市|臺中市|台中市|臺南市|台南市|高雄市|基隆市|新竹市|嘉義市
+      | 新竹縣|苗栗縣|彰化縣|南投縣|雲林縣|嘉義縣|屏東縣|宜蘭縣|花蓮縣|臺東縣|台東縣|澎湖縣|金門縣|連江縣 )
+"""
+
+PATTERN = re.compile(
+    rf"""
+    (?P<postcode> (?<![0-9]) [0-9]{{3}} (?:[0-9]{{2,3}})? [ ]? )?
+    (?: 臺灣省|台灣省 )?
+    (?P<city> {CITY} )?
+    (?P<district> {NAME}{{1,3}} [區鄉鎮市] )?
+    (?P<village> {NAME}{{1,3}} [村里] )?
+    (?: {NUM} 鄰 )?
+    (?P<road> {NAME}{{1,6}} (?:路|街|大道) | {NAME}{{1,4}}村 )
+    (?: {NUM} 段 )?
+    (?: {NUM} 巷 )?
+    (?: {NUM} 弄 )?
+    (?P<number> {NUM} (?: 之 {NUM} )? 號 (?: 之 {NUM} )? )
+    (?: [ ]? {NUM} (?: 樓 | F ) (?: 之 {NUM} )? )?
+    (?: [ ]? {NUM} 室 )?
+    """,
+    re.VERBOSE,
+)
+LABEL_BEFORE = re.compile(r"(?:地址|住址|戶籍地|居住地|通訊處|地點|位於|住於|住在|寄至|送達|住|址)\s*[:：]?\s*$")
+
+
+class AddressRecognizer(Recognizer):
+    name = "address"
+    type = ADDRESS
+
+    def find(self, scan_text: ScanText) -> Iterator[Finding]:
+        text = scan_text.folded
+        if "號" not in text:
+            return
+        last_end = 0
+        for hao in re.finditer("號", text):
+            if hao.start() < last_end:
+                continue
+            window_start = max(last_end, hao.start() - 45)
+            match = PATTERN.search(text, window_start, min(len(text), hao.end() + 20))
+            while match and match.end("number") < hao.end():
+                match = PATTERN.search(text, match.start() + 1, min(len(text), hao.end() + 20))
+            if not match or match.start("number") > hao.start():
+                continue
+            has_admin = bool(match.group("city") or match.group("district"))
+            labelled = bool(LABEL_BEFORE.search(text, max(0, match.start() - 8), match.start()))
+            if not (has_admin or labelled):
+                continue
+            start = match.start()
+            if match.group("postcode") and match.group("postcode").strip().isdigit() and not has_admin:
+                start = match.start("road")
+            end = match.end()
+            while end > start and text[end - 1] == " ":
+                end -= 1
+            evidence = ["pattern"] + (["administrative-area"] if has_admin else []) + (["context"] if labelled else [])
+            yield self.finding(scan_text, start, end, 0.9 if has_admin else 0.75, evidence)
+            last_end = end

@@ -1,0 +1,36 @@
+"""BANK_ACCOUNT: bank or post-office account numbers (10–16 digits, separators allowed) after an account label.
+
+Without a label such as 帳號 / 匯款帳戶 / account no. a long number is not an account.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nlp.finding import BANK_ACCOUNT, Finding
+from nlp.recognizers.base import NOT_AFTER_ALNUM, NOT_BEFORE_DIGIT, NUMBER_LABELS, Recognizer, digits_only
+from nlp.text import ScanText
+
+PATTERN = re.compile(
+    NOT_AFTER_ALNUM
+    + r"""
+    [0-9]{2,6} (?: [ \-] [0-9]{2,8} ){0,4}   # groups of digits joined by single separators
+    """
+    + NOT_BEFORE_DIGIT,
+    re.VERBOSE,
+)
+
+
+class BankAccountRecognizer(Recognizer):
+    name = "bank_account"
+    type = BANK_ACCOUNT
+
+    def find(self, scan_text: ScanText) -> Iterator[Finding]:
+        for match in PATTERN.finditer(scan_text.folded):
+            if not 10 <= len(digits_only(match.group(0))) <= 16:
+                continue
+            label = NUMBER_LABELS.nearest(scan_text, match.start())
+            if not label or label[0] != "bank":
+                continue
+            yield self.finding(scan_text, match.start(), match.end(), 0.85, ["pattern", f"context:{label[1]}"])

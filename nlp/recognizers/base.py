@@ -1,0 +1,102 @@
+"""What every recognizer shares: the interface, finding construction, and label look-behind."""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+
+from nlp.articles import basis_for
+from nlp.finding import Finding
+from nlp.text import ScanText
+
+# Characters that continue a number: a match must not sit inside a longer digit or letter run.
+NOT_AFTER_ALNUM = r"(?<![A-Za-z0-9])"
+NOT_BEFORE_DIGIT = r"(?![0-9])"
+# One optional separator between digits, as people type them: space, hyphen, dot.
+SEP = r"[ \-.]?"
+
+
+class Recognizer(ABC):
+    """Finds one type of finding. Subclasses set ``name`` and ``type`` and implement :meth:`find`."""
+
+    name: str = ""
+    type: str = ""
+
+    @abstractmethod
+    def find(self, scan_text: ScanText) -> Iterable[Finding]:
+        """Every finding of this recognizer's type in ``scan_text``."""
+
+    def finding(
+        self,
+        scan_text: ScanText,
+        start: int,
+        end: int,
+        score: float,
+        evidence: Iterable[str] = (),
+        level: str | None = None,
+    ) -> Finding:
+        return Finding(
+            type=self.type,
+            start=start,
+            end=end,
+            text=scan_text.original[start:end],
+            score=score,
+            recognizer=self.name,
+            evidence=tuple(evidence),
+            basis=basis_for(self.type),
+            level=level,
+        )
+
+
+def digits_only(value: str) -> str:
+    return "".join(c for c in value if c.isdigit())
+
+
+class LabelIndex:
+    """Finds the nearest field label before a position: 「護照號碼：」 vs 「受理編號：」.
+
+    A number is a passport number only if the *nearest* label before it, within the same sentence and
+    a short window, is a passport label; 「護照申請案，受理編號123456789」 is a case number.
+    """
+
+    def __init__(self, labels: dict[str, str], window: int = 24) -> None:
+        parts = [f"(?P<{kind}>{pattern})" for kind, pattern in labels.items()]
+        self.pattern = re.compile("|".join(parts), re.IGNORECASE)
+        self.window = window
+
+    def nearest(self, scan_text: ScanText, start: int) -> tuple[str, str] | None:
+        """(kind, label text) of the last label ending before ``start`` in the same sentence."""
+        text = scan_text.folded
+        left = max(0, start - self.window)
+        cut = max(text.rfind(stop, left, start) for stop in ("。", "\n", "；", ";"))
+        if cut >= 0:
+            left = cut + 1
+        last = None
+        for match in self.pattern.finditer(text, left, start):
+            last = match
+        if last is None:
+            return None
+        return last.lastgroup or "", last.group(0)
+
+
+def iter_matches(pattern: re.Pattern[str], scan_text: ScanText) -> Iterator[re.Match[str]]:
+    return pattern.finditer(scan_text.folded)
+
+
+# Field labels that officials put before numbers. The nearest one decides what a bare number is.
+NUMBER_LABELS = LabelIndex(
+    {
+        "passport": r"護照(?:號碼|號|編號)?|passport(?:\s*(?:no\.?|number|#))?",
+        "nhi": r"健保(?:IC)?卡(?:卡號|號碼|號)?|健保卡|全民健康保險卡(?:號碼|號)?|NHI\s*card(?:\s*(?:no\.?|number))?",
+        "bank": r"(?:匯款|存款|轉帳|銀行|郵局|劃撥|收款|退款)?帳(?:號|戶)(?:號碼)?|銀行|郵局|account\s*(?:no\.?|number|#)?",
+        "card": r"信用卡(?:號碼|卡號|號)?|卡號|card\s*(?:no\.?|number)",
+        "ubn": r"統一編號|統編|營利事業|扣繳(?:單位)?編號",
+        "phone": r"電話|手機|行動電話|傳真|聯絡方式|分機|TEL|Tel|Fax|FAX|Mobile|Phone",
+        "case": (
+            r"案號|收文(?:字)?號|發文(?:字)?號|文號|受理(?:編號|案號|號碼)|三聯單(?:編號|號碼)?|編號|單號|序號|"
+            r"流水號|訂單|申請號|檔號|字第|條碼|學號|員工編號|車號|金額|新臺幣|新台幣"
+        ),
+        "id": r"身分證(?:統一編號|字號|號碼|號)?|居留證(?:號碼|號)?|統一證號",
+    }
+)

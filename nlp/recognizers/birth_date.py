@@ -1,0 +1,57 @@
+"""BIRTH_DATE: a date (民國 or western, Arabic, full-width or Chinese numerals) written as someone's birth date.
+
+A date is a birth date only with birth context: a label before it (出生日期、生日、出生年月日、生於、DOB,
+Date of birth, born on) or 「生」/「出生」 right after it (（74年3月5日生）). Other dates — 發文日期, deadlines,
+meeting dates — are not findings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nlp.finding import BIRTH_DATE, Finding
+from nlp.recognizers.base import Recognizer
+from nlp.text import ScanText
+
+CN = "[0-9一二三四五六七八九十〇零○]"
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+PATTERN = re.compile(
+    rf"""
+    (?<![0-9])
+    (?:
+        (?:民國|中華民國)? [ ]? {CN}{{2,4}} [ ]? 年 [ ]? {CN}{{1,2}} [ ]? 月 [ ]? {CN}{{1,3}} [ ]? [日號]   # 民國74年3月5日
+      | (?:19|20)[0-9]{{2}} [/.\-] [0-9]{{1,2}} [/.\-] [0-9]{{1,2}}                                 # 1985-03-05
+      | [0-9]{{2,3}} [/.\-] [0-9]{{1,2}} [/.\-] [0-9]{{1,2}}                                         # 74.03.05
+      | [0-9]{{1,2}} [/.\-] [0-9]{{1,2}} [/.\-] (?:19|20)[0-9]{{2}}                                   # 05/03/1985
+      | [0-9]{{1,2}} [ ]+ (?:{MONTHS})\.? ,? [ ]+ (?:19|20)[0-9]{{2}}                                # 5 March 1985
+      | (?:{MONTHS})\.? [ ]+ [0-9]{{1,2}} ,? [ ]+ (?:19|20)[0-9]{{2}}                                # March 5, 1985
+    )
+    (?![0-9])
+    """,
+    re.VERBOSE,
+)
+CONTEXT_BEFORE = re.compile(
+    r"(?:出生(?:日期|年月日)?|生日|生於|出生於|誕生於|DOB|D\.O\.B\.|[Dd]ate of [Bb]irth|[Bb]irth ?[Dd]ate|[Bb]orn(?: on| in)?)"
+    r"[ \t]*[:：]?[ \t]*(?:為|是)?[ \t]*$"
+)
+CONTEXT_AFTER = re.compile(r"[ ]?(?:出生|生(?![產活效])|誕生)")
+
+
+class BirthDateRecognizer(Recognizer):
+    name = "birth_date"
+    type = BIRTH_DATE
+
+    def find(self, scan_text: ScanText) -> Iterator[Finding]:
+        text = scan_text.folded
+        for match in PATTERN.finditer(text):
+            start, end = match.start(), match.end()
+            before = CONTEXT_BEFORE.search(text, max(0, start - 16), start)
+            after = CONTEXT_AFTER.match(text, end)
+            if not (before or after):
+                continue
+            evidence = ["pattern", f"context:{(before or after).group(0).strip(' :：')}"]
+            yield self.finding(scan_text, start, end, 0.9, evidence)

@@ -1,0 +1,134 @@
+"""CLASSIFIED: a classification level (絕對機密 / 極機密 / 機密 under 國家機密保護法, 密 for 一般公務機密)
+applied to the text. The span is the level word; ``level`` carries it.
+
+Where a level is applied:
+
+* the 公文 header field 「密等及解密條件或保密期限：機密（解密條件）」 (also 「密等：」); an empty field or
+  普通 is unclassified; on a form only a ticked box counts (「密等：□機密 ■密 □普通」);
+* running text that applies it to this document: 「本簽列為機密」, 「本件核定為極機密」, 「請以密件處理」;
+* a stamp: 【機密】, 〔密〕, or a level alone on one of the first lines of the text.
+
+Not markings: statute names (國家機密保護法), negations (本案非屬機密), sentences about secrecy rules,
+quoted words (「密」字公文), enumerations of levels in training material, a document that 原列機密 but
+已解密, the e-mail disclaimer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nlp.finding import CLASSIFIED, Finding
+from nlp.recognizers import marking_context as ctx
+from nlp.recognizers.base import Recognizer
+from nlp.text import ScanText
+
+LEVEL = r"(?P<level>絕對機密|極機密|機密|密)"
+TICKED = r"(?:■|☑|☒|✓|✔|√|▣|\[[xXvV✓]\]|\([xXvV✓]\)|[xXvV](?=[ ]?(?:絕對機密|極機密|機密|密|普通)))"
+UNTICKED = r"(?:□|☐|\[ \]|\( \))"
+
+HEADER_FIELD = re.compile(r"密等(?:及解密條件(?:或保密期限)?)?[ \t]*[:：][ \t]*(?P<value>[^\n]*)(?:\n(?P<next>[^\n]{0,40}))?")
+VALUE_LEVEL = re.compile(r"[ \t]*" + LEVEL + r"(?:件)?(?=$|[ \t（(〔\[、,，。;；]|解密|[0-9])")
+TICKED_LEVEL = re.compile(TICKED + r"[ ]?" + r"(?P<level>絕對機密|極機密|機密|密|普通)")
+APPLIED = re.compile(
+    r"(?P<subject>本(?:件|案|簽|函|文|公文|資料|報告|紀錄|記錄|會議紀錄|會議|計畫|附件|郵件|信|文件|檔案)|此(?:件|文|案)|該(?:件|文))"
+    r"(?P<between>[^，。；\n]{0,8}?)"
+    r"(?P<verb>列為|核列為?|核定為|核予|屬於?|係|為|列|等級為|密等為|定為|改列為?)"
+    r"[ ]?(?P<level>絕對機密|極機密|機密|密)(?P<suffix>件|文書|文件|等級|公文|資料)?"
+)
+NEGATED_BETWEEN = re.compile(r"非|不|未|無|並非|是否|可否|能否")
+CJK = re.compile(r"[\u3400-\u9fff]")
+HANDLE_AS = re.compile(r"(?:請|應|須|均)?(?:以|按|依)(?P<level>絕對機密|極機密|機密|密)(?:件|文件|公文)?(?:方式)?(?:處理|傳遞|寄送|保管|辦理|歸檔|簽辦)")
+STAMP = re.compile(r"[【〔\[［](?P<level>絕對機密|極機密|機密|密)(?:件)?[】〕\]］]")
+STANDALONE = re.compile(r"^[ \t>*＊]*" + LEVEL + r"(?:件)?[ \t*＊]*(?:[（(][^\n)）]{0,30}[)）])?[ \t]*$", re.MULTILINE)
+STANDALONE_TOP_LINES = 5
+
+
+class ClassifiedRecognizer(Recognizer):
+    name = "classified"
+    type = CLASSIFIED
+
+    def __init__(self, extra_markings: dict[str, str] | None = None) -> None:
+        self.extra = None
+        if extra_markings:
+            words = sorted(extra_markings, key=len, reverse=True)
+            self.extra = re.compile("|".join(re.escape(w) for w in words))
+            self.extra_levels = extra_markings
+
+    def find(self, scan_text: ScanText) -> Iterator[Finding]:
+        text = scan_text.folded
+        if "密" not in text and self.extra is None:
+            return
+        yield from self._header_fields(scan_text)
+        for pattern, evidence in ((APPLIED, "applied"), (HANDLE_AS, "handle-as")):
+            for match in pattern.finditer(text):
+                if pattern is APPLIED:
+                    if NEGATED_BETWEEN.search(match.group("between")):
+                        continue
+                    after = text[match.end():match.end() + 1]
+                    if match.group("level") == "密" and not match.group("suffix") and CJK.match(after):
+                        continue  # 「本案為密切合作」: 密 starts another word
+                yield from self._level(scan_text, match, evidence)
+        for match in STAMP.finditer(text):
+            yield from self._level(scan_text, match, "stamp")
+        yield from self._standalone(scan_text)
+        if self.extra is not None:
+            for match in self.extra.finditer(text):
+                if not ctx.mentioned_not_applied(scan_text, match.start(), match.end()):
+                    level = self.extra_levels[match.group(0)]
+                    yield self.finding(scan_text, match.start(), match.end(), 0.9, ["policy-marking"], level=level)
+
+    def _level(self, scan_text: ScanText, match: re.Match[str], evidence: str) -> Iterator[Finding]:
+        start, end = match.start("level"), match.end("level")
+        if ctx.mentioned_not_applied(scan_text, start, end) and not ctx.is_quoted(scan_text, match.start(), match.end()):
+            return
+        if ctx.is_declassified(scan_text, start, end) or ctx.in_disclaimer(scan_text, start, end):
+            return
+        yield self.finding(scan_text, start, end, 0.95, ["marking", evidence], level=match.group("level"))
+
+    def _header_fields(self, scan_text: ScanText) -> Iterator[Finding]:
+        text = scan_text.folded
+        for field in HEADER_FIELD.finditer(text):
+            line_start = text.rfind("\n", 0, field.start()) + 1
+            prefix = text[line_start:field.start()]
+            if prefix.strip(" \t>|") and not prefix.rstrip().endswith(("：", ":", "|")):
+                continue  # 「密等」 inside a sentence, not a field
+            value, value_start = field.group("value"), field.start("value")
+            if re.search(TICKED + "|" + UNTICKED, value):
+                for tick in TICKED_LEVEL.finditer(text, value_start, field.end("value")):
+                    if tick.group("level") != "普通":
+                        yield self.finding(
+                            scan_text, tick.start("level"), tick.end("level"), 0.95,
+                            ["marking", "header-field", "ticked-box"], level=tick.group("level"),
+                        )
+                continue
+            match = VALUE_LEVEL.match(text, value_start, field.end("value"))
+            if match is None and not value.strip() and field.group("next") is not None:
+                match = VALUE_LEVEL.match(text, field.start("next"), field.end("next"))
+            if match is None or ctx.is_declassified(scan_text, match.start("level"), match.end("level")) and "原" in value:
+                continue
+            yield self.finding(
+                scan_text, match.start("level"), match.end("level"), 1.0, ["marking", "header-field"],
+                level=match.group("level"),
+            )
+
+    def _standalone(self, scan_text: ScanText) -> Iterator[Finding]:
+        text = scan_text.folded
+        lines_seen = 0
+        position = 0
+        while position <= len(text) and lines_seen < STANDALONE_TOP_LINES:
+            end = text.find("\n", position)
+            end = len(text) if end == -1 else end
+            if text[position:end].strip():
+                lines_seen += 1
+                match = STANDALONE.match(text, position, end)
+                if match and not self._neighbour_is_level(text, position, end):
+                    yield from self._level(scan_text, match, "stamp-line")
+            position = end + 1
+
+    @staticmethod
+    def _neighbour_is_level(text: str, line_start: int, line_end: int) -> bool:
+        """A level alone on a line next to other levels alone on lines is a list, not a stamp."""
+        before = text[:line_start].rstrip("\n").rsplit("\n", 1)[-1].strip(" \t*・•-")
+        after = text[line_end + 1:].split("\n", 1)[0].strip(" \t*・•-")
+        return before in ctx.LEVEL_WORDS or after in ctx.LEVEL_WORDS

@@ -1,0 +1,73 @@
+"""When a marking word is *applied* to the text and when it is only *mentioned*.
+
+Shared by the CLASSIFIED and RESTRICTED recognizers: a negation before it (本案非屬機密), quotation marks
+around it (「密」字公文), an e-mail disclaimer around it, a sentence about rules or law, an enumeration of
+levels (絕對機密、極機密、機密、密), and declassification (本件原列機密，已於114年1月1日解密).
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.text import ScanText
+
+NEGATION_BEFORE = re.compile(r"(?:非|不|未|無|免|並非|無須|無需|不需|不必|毋需|無涉)[屬為係列予是於涉]?[ ]?$")
+QUOTES = {"「": "」", "『": "』", "“": "”", '"': '"', "‘": "’", "'": "'"}
+DISCLAIMER = re.compile(
+    r"(?:收件(?:人|者)|寄件(?:人|者)|誤(?:收|寄|傳|送)|非指定|intended (?:solely )?for|recipient|"
+    r"notify the sender|delete (?:this|it)|刪除(?:本|此)?(?:郵件|信)|立即通知|勿(?:閱讀|複製|轉寄|散布)|"
+    r"如非本信|若您非|if you (?:are not|have received))",
+    re.IGNORECASE,
+)
+ABOUT_RULES = re.compile(
+    r"(?:保護法|施行細則|條例|辦法|作業要點|規定|規範|指引|原則|注意事項|Q&A|問：|答：|課程|講習|訓練|宣導|簡報|"
+    r"分為|區分為|等級|如何|是否|可否|能否|應如何|之(?:文書|文件|公文)(?:不得|應|須)|不得使用|不可使用|禁止)"
+)
+DECLASSIFIED = re.compile(
+    r"(?:原(?:列|屬|為|核列|核定)[^。；\n]{0,30}(?:已|業已|業經|經)[^。；\n]{0,20}(?:解密|解除|註銷|降為普通|變更為普通))|"
+    r"(?:已|業已|業經)(?:於[^，。；\n]{0,15})?(?:解密|解除(?:密等|機密|限閱)|註銷密等|降為普通)"
+)
+LEVEL_WORDS = ("絕對機密", "極機密", "機密", "密")
+ENUMERATION_NEIGHBOUR = re.compile(r"(?:絕對機密|極機密|機密|密)[ ]?[、,，/及與和或]|[、,，/及與和或][ ]?(?:絕對機密|極機密|機密|密)")
+
+
+def is_negated(scan_text: ScanText, start: int) -> bool:
+    return bool(NEGATION_BEFORE.search(scan_text.folded, max(0, start - 4), start))
+
+
+def is_quoted(scan_text: ScanText, start: int, end: int) -> bool:
+    text = scan_text.folded
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return before in QUOTES and QUOTES[before] == after
+
+
+def in_disclaimer(scan_text: ScanText, start: int, end: int) -> bool:
+    return bool(DISCLAIMER.search(scan_text.sentence(start, end)))
+
+
+def is_declassified(scan_text: ScanText, start: int, end: int) -> bool:
+    return bool(DECLASSIFIED.search(scan_text.sentence(start, end)))
+
+
+def about_rules(scan_text: ScanText, start: int, end: int) -> bool:
+    return bool(ABOUT_RULES.search(scan_text.sentence(start, end)))
+
+
+def in_enumeration(scan_text: ScanText, start: int, end: int) -> bool:
+    """「絕對機密、極機密、機密、密」: a list of levels, as in training material."""
+    text = scan_text.folded
+    return bool(
+        ENUMERATION_NEIGHBOUR.match(text, end) or ENUMERATION_NEIGHBOUR.search(text, max(0, start - 6), start)
+        and ENUMERATION_NEIGHBOUR.search(text, max(0, start - 6), start).end() == start
+    )
+
+
+def mentioned_not_applied(scan_text: ScanText, start: int, end: int) -> bool:
+    """True when the word at ``[start, end)`` is talked about rather than applied to this text."""
+    return (
+        is_negated(scan_text, start)
+        or is_quoted(scan_text, start, end)
+        or in_disclaimer(scan_text, start, end)
+        or is_declassified(scan_text, start, end)
+    )

@@ -1,0 +1,82 @@
+"""RESTRICTED: restriction markings — 限閱, 內部使用, 請勿外流, 不公開, and an English CONFIDENTIAL banner.
+
+Applied forms: a stamp (【限閱】, [內部使用]), a short line of its own (a header, a subject prefix, a
+quoted original 「> 【限閱】」 in a reply), or the phrase itself where it can only be an instruction
+(請勿外流, 僅供內部使用, 本件限閱). English: CONFIDENTIAL in capitals on a line or subject of its own, or
+Classification: Confidential / INTERNAL USE ONLY.
+
+Not markings: negations (本件非限閱), quoted mentions, sentences about rules (政府資訊公開法 on 限制公開),
+the confidentiality disclaimer at the foot of an e-mail, 內部使用者 (internal users).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nlp.finding import RESTRICTED, Finding
+from nlp.recognizers import marking_context as ctx
+from nlp.recognizers.base import Recognizer
+from nlp.text import ScanText
+
+# Phrases that are an instruction wherever they stand.
+INSTRUCTION = re.compile(
+    r"請勿外流|不得外流|嚴禁外流|切勿外流|請勿外傳|不得外傳|勿外流|"
+    r"(?:僅供|限|只限|限於)(?:機關|本府|本局|本處|本署|單位)?內部(?:使用|參考|參閱|閱覽)|"
+    r"限閱(?!讀)|"
+    r"內部使用(?!者|之系統|系統|權限|帳號)|"
+    r"不對外公開|不予公開|不公開(?!招標|徵求|的|之|發行|審議)"
+)
+STAMP = re.compile(r"[【〔\[［(（<〈](?P<word>[^】〕\]］)）>〉\n]{0,8}?(?:限閱|內部使用|不公開|請勿外流|內部資料|密件勿洩)[^】〕\]］)）>〉\n]{0,6})[】〕\]］)）>〉]")
+SUBJECT_APPLIED = re.compile(r"本(?:件|案|文|信|郵件|資料|簽|函|報告|紀錄|附件|會議)|此(?:件|信|文)|以下|附件")
+EN_BANNER = re.compile(
+    r"^(?P<line>[^a-z\n]{0,40}?\b(?P<word>(?:STRICTLY |HIGHLY )?CONFIDENTIAL(?!ITY)|INTERNAL USE ONLY|FOR OFFICIAL USE ONLY|"
+    r"RESTRICTED)\b[^a-z\n]{0,40})$|"
+    r"(?:Classification|Sensitivity|Security label)[ ]*:[ ]*(?P<word2>Confidential|Restricted|Internal(?: use only)?)\b|"
+    r"^(?:Subject|主旨)[ ]*[:：][ ]*\[(?P<word3>Confidential|CONFIDENTIAL|Internal)\]",
+    re.MULTILINE,
+)
+SHORT_LINE = 24
+
+
+class RestrictedRecognizer(Recognizer):
+    name = "restricted"
+    type = RESTRICTED
+
+    def __init__(self, extra_markings: tuple[str, ...] = ()) -> None:
+        self.extra = re.compile("|".join(re.escape(w) for w in sorted(extra_markings, key=len, reverse=True))) if extra_markings else None
+
+    def find(self, scan_text: ScanText) -> Iterator[Finding]:
+        text = scan_text.folded
+        taken: list[tuple[int, int]] = []
+        for match in STAMP.finditer(text):
+            inner_start = match.start("word")
+            if ctx.is_negated(scan_text, match.start()) or ctx.in_disclaimer(scan_text, match.start(), match.end()):
+                continue
+            word = match.group("word").strip()
+            start = text.find(word, inner_start)
+            taken.append((start, start + len(word)))
+            yield self.finding(scan_text, start, start + len(word), 0.95, ["marking", "stamp"])
+        for match in INSTRUCTION.finditer(text):
+            start, end = match.start(), match.end()
+            if any(s <= start < e for s, e in taken):
+                continue
+            if ctx.mentioned_not_applied(scan_text, start, end):
+                continue
+            line_start, line_end = scan_text.line_bounds(start)
+            short_line = line_end - line_start <= SHORT_LINE
+            sentence = scan_text.sentence(start, end)
+            applied = bool(SUBJECT_APPLIED.search(sentence)) or short_line or match.group(0).startswith(("請", "不得", "嚴禁", "切勿", "勿", "僅", "限", "只"))
+            if not applied or (ctx.about_rules(scan_text, start, end) and not SUBJECT_APPLIED.search(sentence)):
+                continue
+            yield self.finding(scan_text, start, end, 0.9, ["marking", "short-line" if short_line else "instruction"])
+        for match in EN_BANNER.finditer(text):
+            group = next(g for g in ("word", "word2", "word3") if match.group(g))
+            start, end = match.start(group), match.end(group)
+            if ctx.in_disclaimer(scan_text, start, end):
+                continue
+            yield self.finding(scan_text, start, end, 0.9, ["marking", "english-banner"])
+        if self.extra is not None:
+            for match in self.extra.finditer(text):
+                if not ctx.mentioned_not_applied(scan_text, match.start(), match.end()):
+                    yield self.finding(scan_text, match.start(), match.end(), 0.9, ["policy-marking"])

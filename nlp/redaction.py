@@ -1,0 +1,112 @@
+"""Redaction for the AI tool: mask (A12****789) or placeholders (〔姓名1〕) that :mod:`restoration` reverses.
+
+Spans are spliced in order; text outside findings is never touched. Placeholder numbering lives for one
+call: the same value (compared after folding full-width characters and dropping separators) always gets
+the same placeholder within one text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from nlp.articles import PLACEHOLDER_NAMES
+from nlp.finding import (
+    ADDRESS,
+    BANK_ACCOUNT,
+    BIRTH_DATE,
+    CREDIT_CARD,
+    EMAIL,
+    PERSON,
+    PHONE,
+    REDACT,
+    SENSITIVE_CATEGORY,
+    TW_NHI_CARD,
+    TW_PASSPORT,
+    Finding,
+    ScanResult,
+)
+from nlp.ids._letters import compact
+
+MODES = ("mask", "placeholder")
+MASK = "*"
+NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百零〇]")
+
+
+@dataclass(frozen=True)
+class Redaction:
+    text: str
+    placeholder_map: dict[str, str] = field(default_factory=dict)
+    result: ScanResult | None = None
+    redacted: tuple[Finding, ...] = ()
+    # (start, end, replacement) in the original text's coordinates, e.g. for rewriting a .docx
+    replacements: tuple[tuple[int, int, str], ...] = ()
+
+
+def _mask_alnum(value: str, keep_start: int, keep_end: int) -> str:
+    """Mask letters and digits except the first ``keep_start`` and last ``keep_end``; keep separators."""
+    positions = [i for i, c in enumerate(value) if c.isalnum()]
+    hidden = set(positions[keep_start:len(positions) - keep_end if keep_end else None])
+    return "".join(MASK if i in hidden else c for i, c in enumerate(value))
+
+
+def mask_value(finding: Finding) -> str:
+    """The masked form of one finding, e.g. A12****789, 0912-***-678, 王○明."""
+    value = finding.text
+    if finding.type == PERSON:
+        if re.fullmatch(r"[\u3400-\u9fff]+", value):
+            return value[0] + "○" * (len(value) - 2) + value[-1] if len(value) >= 3 else value[0] + "○"
+        words = value.split()
+        return " ".join(w[0] + "." for w in words)
+    if finding.type == EMAIL:
+        local, _, domain = value.partition("@")
+        return local[:1] + MASK * max(3, len(local) - 1) + "@" + domain
+    if finding.type == PHONE:
+        return _mask_alnum(value, 4, 3)
+    if finding.type in (CREDIT_CARD, BANK_ACCOUNT, TW_NHI_CARD, TW_PASSPORT):
+        return _mask_alnum(value, 0, 4)
+    if finding.type == ADDRESS:
+        cut = max(value.rfind("路"), value.rfind("街"), value.rfind("大道"))
+        return value[:cut + 1] + NUMERAL.sub("○", value[cut + 1:]) if cut >= 0 else NUMERAL.sub("○", value)
+    if finding.type == BIRTH_DATE:
+        return NUMERAL.sub("○", value)
+    if finding.type == SENSITIVE_CATEGORY:
+        return "〔已遮蔽〕"
+    return _mask_alnum(value, 3, 3)  # national ID, resident ID, business ID
+
+
+def _value_key(finding: Finding) -> tuple[str, str]:
+    return finding.type, compact(finding.text).lower()
+
+
+def redact(text: str, result: ScanResult, mode: str = "mask") -> Redaction:
+    """Replace every finding whose action is ``redact`` (personal data) in ``text``."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}")
+    targets = sorted((f for f in result.findings if f.action == REDACT), key=lambda f: f.start)
+    pieces: list[str] = []
+    placeholder_map: dict[str, str] = {}
+    by_value: dict[tuple[str, str], str] = {}
+    counters: dict[str, int] = {}
+    replacements: list[tuple[int, int, str]] = []
+    cursor = 0
+    for finding in targets:
+        if finding.start < cursor:
+            continue
+        pieces.append(text[cursor:finding.start])
+        if mode == "mask":
+            replacement = mask_value(finding)
+        else:
+            key = _value_key(finding)
+            if key not in by_value:
+                name = PLACEHOLDER_NAMES.get(finding.type, "個資")
+                counters[name] = counters.get(name, 0) + 1
+                placeholder = f"〔{name}{counters[name]}〕"
+                by_value[key] = placeholder
+                placeholder_map[placeholder] = finding.text
+            replacement = by_value[key]
+        pieces.append(replacement)
+        replacements.append((finding.start, finding.end, replacement))
+        cursor = finding.end
+    pieces.append(text[cursor:])
+    return Redaction("".join(pieces), placeholder_map, result, tuple(targets), tuple(replacements))

@@ -1,0 +1,73 @@
+"""Normalise once, at one boundary: the working copy the recognizers match against.
+
+Folding is length-preserving (one code point in, one code point out): full-width ASCII becomes ASCII,
+the ideographic space a space, the many dashes a hyphen-minus. So an offset into the folded copy is the
+same offset into the text as the user typed it, and every finding can slice the original directly.
+Separators inside numbers (spaces, hyphens) stay in place: patterns allow them and validators strip them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FOLD.update(
+    {
+        0x3000: 0x20,  # ideographic space
+        0x00A0: 0x20,  # no-break space
+        0x2010: 0x2D, 0x2011: 0x2D, 0x2012: 0x2D, 0x2013: 0x2D, 0x2014: 0x2D, 0x2212: 0x2D, 0xFE63: 0x2D,
+        0x2027: 0x2E,  # hyphenation point used as a dot in some 公文
+    }
+)
+_FOLD_TABLE = str.maketrans({chr(k): chr(v) for k, v in _FOLD.items()})
+
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+def fold(text: str) -> str:
+    """Length-preserving fold of full-width characters and dashes.
+
+    >>> fold("０９１２－３４５－６７８")
+    '0912-345-678'
+    >>> len(fold("Ａ１２３　４")) == len("Ａ１２３　４")
+    True
+    """
+    return text.translate(_FOLD_TABLE)
+
+
+@dataclass(frozen=True)
+class ScanText:
+    """The text as given (``original``) and its folded working copy, index-aligned."""
+
+    original: str
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.original)
+
+    @cached_property
+    def line_starts(self) -> tuple[int, ...]:
+        starts = [0]
+        starts.extend(m.end() for m in re.finditer("\n", self.original))
+        return tuple(starts)
+
+    def line_bounds(self, index: int) -> tuple[int, int]:
+        """Start and end (exclusive, before the newline) of the line holding ``index``."""
+        start = self.folded.rfind("\n", 0, index) + 1
+        end = self.folded.find("\n", index)
+        return start, len(self.folded) if end == -1 else end
+
+    def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """Bounds of the sentence (split at 。！？； and line breaks) around ``[start, end)``."""
+        text = self.folded
+        left = start
+        while left > 0 and not SENTENCE_END.match(text[left - 1]):
+            left -= 1
+        match = SENTENCE_END.search(text, end)
+        return left, match.start() if match else len(text)
+
+    def sentence(self, start: int, end: int) -> str:
+        left, right = self.sentence_bounds(start, end)
+        return self.folded[left:right]
