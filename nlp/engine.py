@@ -5,6 +5,7 @@ normalise → recognise → names by NER → resolve overlaps → threshold → 
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from dataclasses import replace
@@ -41,8 +42,7 @@ PRIORITY = {
 }
 PRC_AI_SERVICES = re.compile(
     r"DeepSeek|深度求索|文心一言|ERNIE\s?Bot|通義千問|通义千问|Qwen|豆包|Doubao|Kimi|月之暗面|智譜清言|智谱清言|ChatGLM|"
-    r"訊飛星火|讯飞星火|騰訊混元|腾讯混元|騰訊元寶|腾讯元宝|MiniMax|海螺AI",
-    re.IGNORECASE,
+    r"訊飛星火|讯飞星火|騰訊混元|腾讯混元|騰訊元寶|腾讯元宝|MiniMax|海螺AI|DEEPSEEK|Deepseek|deepseek|QWEN|qwen|KIMI",
 )
 
 
@@ -180,9 +180,15 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
         key=lambda f: (-PRIORITY.get(f.type, 0), -f.score, -(f.end - f.start), f.start),
     )
     kept: list[Finding] = []
+    starts: list[int] = []  # kept spans, sorted by start; they never overlap each other
     for finding in data:
-        if all(finding.end <= k.start or finding.start >= k.end for k in kept):
-            kept.append(finding)
+        index = bisect.bisect_left(starts, finding.start)
+        if index > 0 and kept[index - 1].end > finding.start:
+            continue
+        if index < len(kept) and kept[index].start < finding.end:
+            continue
+        starts.insert(index, finding.start)
+        kept.insert(index, finding)
     return sorted(kept + markings, key=lambda f: (f.start, f.end, f.type))
 
 

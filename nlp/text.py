@@ -22,6 +22,7 @@ _FOLD.update(
     }
 )
 _FOLD_TABLE = str.maketrans({chr(k): chr(v) for k, v in _FOLD.items()})
+_NEEDS_FOLD = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_FOLD)) + "]")
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
@@ -34,6 +35,8 @@ def fold(text: str) -> str:
     >>> len(fold("Ａ１２３　４")) == len("Ａ１２３　４")
     True
     """
+    if _NEEDS_FOLD.search(text) is None:
+        return text
     return text.translate(_FOLD_TABLE)
 
 

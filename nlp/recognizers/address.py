@@ -42,6 +42,8 @@ PATTERN = re.compile(
     """,
     re.VERBOSE,
 )
+NUMERAL_CHARS = frozenset("0123456789一二三四五六七八九十百零〇○")
+ROAD = re.compile(r"路|街|大道|村")
 LABEL_BEFORE = re.compile(r"(?:地址|住址|戶籍地|居住地|通訊處|地點|位於|住於|住在|寄至|送達|住|址)\s*[:：]?\s*$")
 
 
@@ -55,9 +57,15 @@ class AddressRecognizer(Recognizer):
             return
         last_end = 0
         for hao in re.finditer("號", text):
-            if hao.start() < last_end:
+            if hao.start() < last_end or hao.start() == 0 or text[hao.start() - 1] not in NUMERAL_CHARS:
                 continue
             window_start = max(last_end, hao.start() - 45)
+            road = None
+            for road in ROAD.finditer(text, window_start, hao.start()):
+                break
+            if road is None:
+                continue
+            window_start = max(window_start, road.start() - 30)
             match = PATTERN.search(text, window_start, min(len(text), hao.end() + 20))
             while match and match.end("number") < hao.end():
                 match = PATTERN.search(text, match.start() + 1, min(len(text), hao.end() + 20))

@@ -39,6 +39,9 @@ CONTEXT_BEFORE = re.compile(
     r"[ \t]*[:：]?[ \t]*(?:為|是)?[ \t]*$"
 )
 CONTEXT_AFTER = re.compile(r"[ ]?(?:出生|生(?![產活效])|誕生)")
+# Where birth context can be: only the text around these is searched for dates.
+TRIGGER = re.compile(r"出生|生日|生於|誕生|DOB|D\.O\.B|[Bb]irth|[Bb]orn|(?<=[日號0-9])[ ]?生(?![產活效])")
+WINDOW = 40
 
 
 class BirthDateRecognizer(Recognizer):
@@ -47,11 +50,14 @@ class BirthDateRecognizer(Recognizer):
 
     def find(self, scan_text: ScanText) -> Iterator[Finding]:
         text = scan_text.folded
-        for match in PATTERN.finditer(text):
-            start, end = match.start(), match.end()
-            before = CONTEXT_BEFORE.search(text, max(0, start - 16), start)
-            after = CONTEXT_AFTER.match(text, end)
-            if not (before or after):
-                continue
-            evidence = ["pattern", f"context:{(before or after).group(0).strip(' :：')}"]
-            yield self.finding(scan_text, start, end, 0.9, evidence)
+        seen: set[int] = set()
+        for trigger in TRIGGER.finditer(text):
+            left = max(0, trigger.start() - WINDOW)
+            for match in PATTERN.finditer(text, left, min(len(text), trigger.end() + WINDOW)):
+                if match.start() in seen:
+                    continue
+                start, end = match.start(), match.end()
+                context = CONTEXT_BEFORE.search(text, max(0, start - 16), start) or CONTEXT_AFTER.match(text, end)
+                if context:
+                    seen.add(start)
+                    yield self.finding(scan_text, start, end, 0.9, ["pattern", f"context:{context.group(0).strip(' :：')}"])

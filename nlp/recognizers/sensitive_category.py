@@ -14,7 +14,7 @@ from nlp.recognizers.base import Recognizer
 from nlp.text import ScanText
 
 DISEASE_END = r"(?:症|病|癌|炎|瘤|障礙|失調|中風|愛滋|HIV|陽性|感染|骨折|腫瘤|疾患|失智|成癮|癲癇)"
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+PATTERN_LIST: list[tuple[str, re.Pattern[str]]] = [
     ("health", re.compile(
         rf"(?:罹患|患有|罹|確診|經診斷為?|診斷為|診斷出|被診斷出?|證實為|檢出)[^，。；、\n]{{0,10}}?{DISEASE_END}"
     )),
@@ -26,7 +26,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("sex_life", re.compile(r"性生活|性行為|性病|性傾向|性侵(?:害)?(?:被害|案件)?")),
     ("health_check", re.compile(r"(?:健康檢查|健檢|體檢|體格檢查)(?:結果|報告|異常|紀錄)")),
     ("criminal_record", re.compile(
-        r"(?:[^，。；\n]{0,4}?)前科|犯罪(?:紀錄|記錄|前科)|刑事(?:紀錄|記錄|案件紀錄)|"
+        r"前科|犯罪(?:紀錄|記錄|前科)|刑事(?:紀錄|記錄|案件紀錄)|"
         r"(?:曾|因)[^，。；\n]{0,12}?(?:判刑|判處|入獄|入監|服刑|緩刑|假釋|通緝|有期徒刑|易科罰金)"
     )),
 ]
@@ -42,16 +42,16 @@ class SensitiveCategoryRecognizer(Recognizer):
     def find(self, scan_text: ScanText) -> Iterator[Finding]:
         text = scan_text.folded
         spans: list[tuple[int, int, str]] = []
-        for category, pattern in PATTERNS:
-            for match in pattern.finditer(text):
-                start, end = match.start(), match.end()
-                if category == "criminal_record" and text[start:end].endswith("前科"):
-                    start = end - 2 - (2 if text[end - 4:end - 2] in ("竊盜", "毒品", "詐欺", "傷害", "酒駕") else 0)
-                if NEGATION_BEFORE.search(text, max(0, start - 4), start) or STATUTE_AFTER.match(text, end):
-                    continue
-                if LAW_CONTEXT.search(scan_text.sentence(start, end)):
-                    continue
-                spans.append((start, end, category))
+        matches = ((category, m) for category, pattern in PATTERN_LIST for m in pattern.finditer(text))
+        for category, match in matches:
+            start, end = match.start(), match.end()
+            if category == "criminal_record" and text[start:end].endswith("前科"):
+                start = end - 2 - (2 if text[end - 4:end - 2] in ("竊盜", "毒品", "詐欺", "傷害", "酒駕") else 0)
+            if NEGATION_BEFORE.search(text, max(0, start - 4), start) or STATUTE_AFTER.match(text, end):
+                continue
+            if LAW_CONTEXT.search(scan_text.sentence(start, end)):
+                continue
+            spans.append((start, end, category))
         spans.sort(key=lambda span: (span[0], -(span[1] - span[0])))
         last_end = -1
         for start, end, category in spans:
