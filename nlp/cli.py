@@ -316,11 +316,9 @@ def build_parser() -> argparse.ArgumentParser:
     notice.add_argument("--lang", default="zh-TW", choices=("zh-TW", "en"))
 
     serve = sub.add_parser("serve", help="開發用 HTTPS 伺服器 run the development HTTPS server with the add-in")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8443)
-    serve.add_argument("--cert", help="TLS certificate (PEM); a local self-signed one is made if omitted")
-    serve.add_argument("--key", help="TLS private key (PEM)")
-    serve.add_argument("--http", action="store_true", help="plain HTTP (tests only; Office requires HTTPS)")
+    from server.devserver import add_serve_arguments
+
+    add_serve_arguments(serve)
 
     manifest = sub.add_parser("manifest", help="產生 Office 資訊清單 render the Office add-in manifests")
     manifest.add_argument("--base-url", required=True)
@@ -335,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "serve":
-        from server.cli import serve
+        from server import serve
 
         return serve(args) or 0
     if args.command == "manifest":
