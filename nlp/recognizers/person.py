@@ -27,7 +27,8 @@ LABELS = (
     "受託人|被保險人|要保人|受益人|經辦人|經手人|主席|主持人|記錄|紀錄|記錄人|紀錄人|報告人|發言人|主講人|講者|"
     "收件人|寄件人|姓名|案主|學生|病患|患者|員工|同仁|出席(?:人員)?|列席(?:人員)?|與會(?:人員)?|請假(?:人員)?|"
     "參加人員|核稿|決行|擬稿|會辦人|填表人|立書人|切結人|保證人|借款人|承租人|出租人|買受人|出賣人|被告|原告|"
-    "證人|住戶|屋主|車主|駕駛人|嫌疑人|行為人|受處分人|違規人|家屬|配偶|父親|母親|子女|聯絡窗口|窗口"
+    "證人|住戶|屋主|車主|駕駛人|嫌疑人|行為人|受處分人|違規人|家屬|配偶|父親|母親|子女|聯絡窗口|窗口|"
+    "市民|民眾|里民|居民|學員|學童|個案|嫌犯|犯嫌|死者|傷者|被害人|受害人|同學|指導老師|老師"
 )
 HONORIFICS = "先生|小姐|女士|君|同學|老師|醫師|醫生|律師|會計師|建築師|技師|太太|阿姨|伯伯|女兒|兒子"
 TITLES = (
@@ -46,6 +47,9 @@ LABEL_PATTERN = re.compile(
 HONORIFIC_PATTERN = re.compile(rf"(?:{HONORIFICS}|{TITLES})")
 TITLE_BEFORE_PATTERN = re.compile(rf"(?<![\u3400-\u9fff])(?:{TITLES})(?=[\u3400-\u9fff])")
 SIGNATURE_PATTERN = re.compile(r"[ \t]*(?:敬上|謹上|敬啟|謹啟|拜上|上)[ \t]*$", re.MULTILINE)
+PARTICULARS = re.compile(
+    r"[（(](?:身分證|民國|[0-9]{2,3}年|[A-Z][12][0-9]{8}|[A-Z][A-D89][0-9]{8}|男|女|[0-9]{1,3}歲|出生|電話|手機|09[0-9]{2})"
+)
 LIST_SEPARATOR = re.compile(r"[ \t]*[、,，及與][ \t]*(?:(?:" + TITLES + r")[ \t]*)?")
 
 EN_NAME = r"[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?"
@@ -143,7 +147,16 @@ class PersonRecognizer(Recognizer):
             end = self._name_at(text, title.end())
             if end is not None and end - title.end() - surname_length(text, title.end()) == 2:
                 yield title.end(), end, f"title:{title.group(0)}", 0.7
-        # 4. signature: 王小明 敬上
+        # 4. a name followed by the person's particulars in brackets: 王小明（男，45歲）, 李美華(A123456789)
+        for particulars in PARTICULARS.finditer(text):
+            for length in (4, 3, 2):
+                start = particulars.start() - length
+                if start >= 0 and self._name_at(text, start, exact_end=particulars.start()) and (
+                    start == 0 or not CJK.match(text[start - 1]) or text[start - 1] in STOP or length == 3
+                ):
+                    yield start, particulars.start(), "particulars", 0.75
+                    break
+        # 5. signature: 王小明 敬上
         for signature in SIGNATURE_PATTERN.finditer(text):
             line_start = text.rfind("\n", 0, signature.start()) + 1
             candidate = text[line_start:signature.start()].strip()

@@ -36,6 +36,12 @@ EN_BANNER = re.compile(
     r"^(?:Subject|主旨)[ ]*[:：][ ]*\[(?P<word3>Confidential|CONFIDENTIAL|Internal)\]",
     re.MULTILINE,
 )
+# Title-case banners alone on their line or bracketed: "Confidential", "[Internal Use Only]".
+EN_LINE = re.compile(
+    r"^[ \t>*#\-]*(?P<word>(?:Strictly |Highly )?Confidential|Internal Use Only|For Internal Use Only)[ \t*#\-]*$|"
+    r"[\[(](?P<word2>Confidential|Internal Use Only|Internal)[\])]",
+    re.MULTILINE | re.IGNORECASE,
+)
 SHORT_LINE = 24
 
 
@@ -70,11 +76,13 @@ class RestrictedRecognizer(Recognizer):
             if not applied or (ctx.about_rules(scan_text, start, end) and not SUBJECT_APPLIED.search(sentence)):
                 continue
             yield self.finding(scan_text, start, end, 0.9, ["marking", "short-line" if short_line else "instruction"])
-        for match in EN_BANNER.finditer(text):
-            group = next(g for g in ("word", "word2", "word3") if match.group(g))
+        english = list(EN_BANNER.finditer(text)) + list(EN_LINE.finditer(text)) if "onfidential" in text or "ONFIDENTIAL" in text or "nternal" in text or "NTERNAL" in text or "RESTRICTED" in text else []
+        for match in english:
+            group = next(g for g in ("word", "word2", "word3") if match.groupdict().get(g))
             start, end = match.start(group), match.end(group)
-            if ctx.in_disclaimer(scan_text, start, end):
+            if any(s <= start < e for s, e in taken) or ctx.in_disclaimer(scan_text, start, end):
                 continue
+            taken.append((start, end))
             yield self.finding(scan_text, start, end, 0.9, ["marking", "english-banner"])
         if self.extra is not None:
             for match in self.extra.finditer(text):
