@@ -8,7 +8,6 @@ encrypted, zip bomb, XML entities) to 400/413/415 and records the audit event.
 from __future__ import annotations
 
 import base64
-import bisect
 import json
 from pathlib import PurePath
 from typing import Any
@@ -34,19 +33,14 @@ DOCUMENT_UPLOAD = {
     "properties": {"file": {"type": "string", "format": "binary", "description": "The .docx file."}},
     "required": ["file"],
 }
-TOO_LARGE_CODES = ("too_large", "zip_bomb", "too_big", "bomb")
-UNSUPPORTED_CODES = ("not_docx", "unsupported", "not_zip", "wrong_type")
+STATUS_CODES = {413: "document_too_large", 415: "unsupported_media_type"}
 
 
-def _document_error(error: Exception) -> ApiError:
-    code = str(getattr(error, "code", "invalid_document"))
-    zh = getattr(error, "zh", None) or None
-    en = getattr(error, "en", None) or None
-    if any(marker in code for marker in TOO_LARGE_CODES):
-        return ApiError("document_too_large", zh=zh, en=en)
-    if any(marker in code for marker in UNSUPPORTED_CODES):
-        return ApiError("unsupported_media_type", zh=zh, en=en)
-    return ApiError("invalid_document", zh=zh, en=en)
+def _document_error(error: Any) -> ApiError:
+    """``nlp.documents.DocumentError`` (corrupt, encrypted, zip bomb, XML entities …) as the API's error."""
+    status = int(getattr(error, "http_status", 400))
+    code = STATUS_CODES.get(status, "invalid_document")
+    return ApiError(code, zh=getattr(error, "zh", None), en=getattr(error, "en", None))
 
 
 def _uploaded_docx() -> tuple[bytes, str]:
@@ -67,7 +61,8 @@ def _uploaded_docx() -> tuple[bytes, str]:
             zh=f"文件超過 {settings.max_docx_bytes // (1024 * 1024)} MB 上限。",
             en=f"The document exceeds the {settings.max_docx_bytes // (1024 * 1024)} MB limit.",
         )
-    from nlp.documents import DocumentError, check_docx
+    from nlp.documents.docx import check_docx
+    from nlp.documents.errors import DocumentError
 
     try:
         check_docx(data, max_uncompressed=settings.max_docx_uncompressed_bytes)
@@ -76,20 +71,12 @@ def _uploaded_docx() -> tuple[bytes, str]:
     return data, PurePath(upload.filename or "document.docx").name
 
 
-def _locate(findings: Any, segments: Any) -> list[dict[str, Any]]:
-    """Each finding as a dict with ``location``: its segment's location and offsets within that segment."""
-    starts = [segment.start for segment in segments]
+def _locate(findings: Any, docx_text: Any) -> list[dict[str, Any]]:
+    """Each finding as a dict with ``location``: the paragraph (body, table cell, header, footer) it is in."""
     located = []
     for finding in findings:
         entry = finding.to_dict()
-        index = bisect.bisect_right(starts, finding.start) - 1
-        if index >= 0:
-            segment = segments[index]
-            entry["location"] = {
-                **segment.location,
-                "start": finding.start - segment.start,
-                "end": min(finding.end, segment.end) - segment.start,
-            }
+        entry["location"] = docx_text.locate(finding.start, finding.end)
         located.append(entry)
     return located
 
@@ -129,40 +116,51 @@ def documents() -> Any:
     if mode not in REDACTION_MODES:
         raise ApiError("invalid_request", zh="參數 mode 只接受 mask、placeholder", en="mode must be mask or placeholder")
     data, filename = _uploaded_docx()
-    from nlp.documents import DocumentError, insert_notice_docx, read_docx, redact_docx
+    from nlp.documents.docx import insert_notice_docx, read_docx, redact_docx
+    from nlp.documents.errors import DocumentError
 
     try:
         docx_text = read_docx(data)
+        require_text_within_limit(docx_text.text)
+        if action == "scan":
+            return _report(docx_text, filename)
+        if action == "notice":
+            return _with_notice(data, docx_text, filename, insert_notice_docx)
+        return _redacted(data, docx_text, filename, mode, redact_docx)
     except DocumentError as error:
         raise _document_error(error) from None
-    require_text_within_limit(docx_text.text)
+
+
+def _audit(action: str, text: str, result: Any) -> None:
+    record_event(action=action, channel="word", text=text, verdict=result.verdict, type_counts=result.counts)
+
+
+def _report(docx_text: Any, filename: str) -> dict[str, Any]:
     result = engine().scan(docx_text.text)
-    audit = {"channel": "word", "text": docx_text.text, "verdict": result.verdict, "type_counts": result.counts}
-    if action == "scan":
-        record_event(action="document_scan", **audit)
-        report = result.to_dict()
-        report["findings"] = _locate(result.findings, docx_text.segments)
-        report["messages"] = summarise(result)
-        report["filename"] = filename
-        return report
-    if action == "notice":
-        active = policy()
-        try:
-            changed = insert_notice_docx(
-                data, notice_text(active, lang="zh-TW"), notice_text(active, lang="en"), active.notice.position
-            )
-        except DocumentError as error:
-            raise _document_error(error) from None
-        record_event(action="document_notice", **audit)
-        return _download(changed, filename, "-ai-notice")
-    record_event(action="document_redact", **audit)
-    if result.verdict == "block":
+    _audit("document_scan", docx_text.text, result)
+    report = result.to_dict()
+    report["findings"] = _locate(result.findings, docx_text)
+    report["messages"] = summarise(result)
+    report["filename"] = filename
+    return report
+
+
+def _with_notice(data: bytes, docx_text: Any, filename: str, insert_notice_docx: Any) -> Response:
+    active = policy()
+    changed = insert_notice_docx(
+        data, notice_text(active, lang="zh-TW"), notice_text(active, lang="en"), active.notice.position
+    )
+    _audit("document_notice", docx_text.text, engine().scan(docx_text.text))
+    return _download(changed, filename, "-ai-notice")
+
+
+def _redacted(data: bytes, docx_text: Any, filename: str, mode: str, redact_docx: Any) -> Response:
+    redaction = engine().redact(docx_text.text, mode=mode)
+    _audit("document_redact", docx_text.text, redaction.result)
+    if redaction.result.verdict == "block":
         raise ApiError("blocked")
-    try:
-        changed, placeholder_map = redact_docx(data, engine(), mode)
-    except DocumentError as error:
-        raise _document_error(error) from None
+    changed = redact_docx(data, redaction.replacements)
     response = _download(changed, filename, "-redacted")
-    encoded = json.dumps(placeholder_map, ensure_ascii=False).encode("utf-8")
+    encoded = json.dumps(redaction.placeholder_map, ensure_ascii=False).encode("utf-8")
     response.headers[PLACEHOLDER_MAP_HEADER] = base64.urlsafe_b64encode(encoded).decode("ascii")
     return response
