@@ -69,7 +69,8 @@ def _w(tag: str) -> str:
 
 
 P, TBL, TR, TC, R_RUN, T = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("r"), _w("t")
-SDT, SDT_CONTENT, CUSTOM_XML, SECT_PR, BODY = _w("sdt"), _w("sdtContent"), _w("customXml"), _w("sectPr"), _w("body")
+SDT, SDT_CONTENT, CUSTOM_XML = _w("sdt"), _w("sdtContent"), _w("customXml")
+SECT_PR, BODY = _w("sectPr"), _w("body")
 
 # Inside a paragraph: elements whose content is not part of the visible text (or is read elsewhere).
 _SKIP_IN_PARAGRAPH = frozenset(
@@ -638,7 +639,7 @@ def insert_notice_docx(data: bytes, notice_zh: str, notice_en: str, position: st
     the exact zh or en wording is in the document), or when the custom property ``AIAssisted`` is
     already true and the exact wording is present. The custom properties ``AIAssisted`` (vt:bool true)
     and, when the notice is inserted, ``AIAssistedNoticeInserted`` (ISO 8601 UTC time, vt:lpwstr) are
-    set; other custom properties are kept. When nothing needs to change the input bytes come back as they were.
+    set; other custom properties are kept. When nothing needs to change, the input comes back unchanged.
     """
     if position not in ("top", "bottom"):
         raise ValueError(f"position must be 'top' or 'bottom', not {position!r}")
