@@ -53,6 +53,7 @@ GENRES = (
     "email_en",
     "hard_negatives",
     "markings",
+    "forms",
 )
 
 OPEN, SEP, CLOSE = "⟦", "|", "⟧"
