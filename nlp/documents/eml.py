@@ -108,48 +108,61 @@ def _part_text(part: Message) -> str:
 class _HtmlText(HTMLParser):
     """Visible text of an HTML body, with line breaks where the blocks were."""
 
-    BLOCKS = frozenset({"p", "div", "br", "li", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-                        "blockquote", "pre", "ul", "ol", "hr", "section", "article", "header", "footer",
-                        "address", "dt", "dd"})
+    PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"})  # blank line
+    LINES = frozenset({"div", "li", "tr", "table", "ul", "ol", "hr", "section", "article", "header",
+                       "footer", "address", "dt", "dd", "caption"})  # line break
     HIDDEN = frozenset({"script", "style", "head", "title", "template"})
     CELLS = frozenset({"td", "th"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.pieces: list[str] = []
+        self.out: list[str] = []
         self.hidden = 0
         self.pre = 0
+
+    def _tail(self) -> str:
+        return "".join(self.out[-3:])[-2:]
+
+    def _break(self, count: int) -> None:
+        """End the current line and leave ``count`` - 1 blank lines (never at the very start)."""
+        if self.out:
+            self.out[-1] = self.out[-1].rstrip(" ")
+        if not "".join(self.out).strip():
+            return
+        missing = count - (len(self._tail()) - len(self._tail().rstrip("\n")))
+        self.out.append("\n" * max(missing, 0))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.HIDDEN:
             self.hidden += 1
-        elif tag in self.BLOCKS:
-            self.pieces.append("\n")
+        elif tag == "br":
+            self.out.append("\n")
+        elif tag in self.PARAGRAPHS or tag in self.LINES:
+            self._break(2 if tag in self.PARAGRAPHS else 1)
             self.pre += tag == "pre"
-        elif tag in self.CELLS:
-            self.pieces.append("\t")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.BLOCKS:
-            self.pieces.append("\n")
+        elif tag in self.CELLS and self.out and not self._tail().endswith("\n"):
+            self.out.append("\t")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.HIDDEN:
             self.hidden = max(self.hidden - 1, 0)
-        elif tag in self.BLOCKS:
-            self.pieces.append("\n")
+        elif tag in self.PARAGRAPHS or tag in self.LINES:
+            self._break(2 if tag in self.PARAGRAPHS else 1)
             if tag == "pre":
                 self.pre = max(self.pre - 1, 0)
 
     def handle_data(self, data: str) -> None:
         if self.hidden:
             return
-        self.pieces.append(data if self.pre else re.sub(r"[ \t\r\n\f]+", " ", data))
+        if not self.pre:
+            data = re.sub(r"[ \t\r\n\f]+", " ", data)
+            if not self.out or self._tail().endswith(("\n", "\t")):
+                data = data.lstrip(" ")
+        self.out.append(data)
 
     def text(self) -> str:
-        lines = [line.strip(" ") for line in "".join(self.pieces).replace("\xa0", " ").split("\n")]
-        joined = "\n".join(lines)
-        return re.sub(r"\n{3,}", "\n\n", joined).strip("\n")
+        joined = "\n".join(line.rstrip(" ") for line in "".join(self.out).split("\n"))
+        return re.sub(r"\n{3,}", "\n\n", joined).strip("\n").replace("\xa0", " ")
 
 
 def html_to_text(html: str) -> str:

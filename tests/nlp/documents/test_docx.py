@@ -27,7 +27,8 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 NOTICE_ZH = "【AI 生成聲明】本文件部分內容由生成式 AI 協助產出，並經撰稿人審閱，撰稿人負最終判斷之責。"
-NOTICE_EN = "[AI-assisted notice] Parts of this document were drafted with generative AI and reviewed by the author."
+NOTICE_EN = ("[AI-assisted notice] Parts of this document were drafted with generative AI "
+             "and reviewed by the author.")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -52,7 +53,8 @@ LOCATIONS = [
 ]
 
 
-@pytest.mark.parametrize(("snippet", "location"), LOCATIONS, ids=[loc["part"] + ":" + s for s, loc in LOCATIONS])
+@pytest.mark.parametrize(("snippet", "location"), LOCATIONS,
+                         ids=[loc["part"] + ":" + s for s, loc in LOCATIONS])
 def test_every_snippet_is_read_once_and_located(sample_docx, snippet, location):
     document = read_docx(sample_docx)
     assert document.text.count(snippet) == 1
@@ -95,7 +97,8 @@ def _with_shared_header(data: bytes) -> bytes:
     sections = [s for s in root.iter(f"{{{W}}}sectPr")]
     reference = sections[0].find(f"{{{W}}}headerReference[@{{{W}}}type='default']")
     sections[1].insert(0, copy.deepcopy(reference))
-    entries["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    entries["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                                  standalone=True)
     return rezip(entries)
 
 
@@ -116,7 +119,8 @@ def test_an_unlinked_section_header_is_located_in_its_own_section():
     table.cell(0, 0).text = "頁尾表格"
     text = read_docx(docx_bytes(document))
     start = text.text.index("第二節頁首")
-    assert text.locate(start, start + 1) == {"part": "header", "section": 1, "kind": "primary", "paragraph": 0}
+    assert text.locate(start, start + 1) == {"part": "header", "section": 1, "kind": "primary",
+                                             "paragraph": 0}
     start = text.text.index("頁尾表格")
     assert text.locate(start, start + 1) == {"part": "footer", "section": 1, "kind": "primary",
                                              "table": 0, "row": 0, "cell": 0, "paragraph": 0}
@@ -203,9 +207,11 @@ REFUSALS = [
     ("truncated zip", lambda d: d[: len(d) // 2], "corrupt", 400),
     ("CRC error", _crc_broken, "corrupt", 400),
     ("DOCTYPE in document.xml",
-     lambda d: _inject(d, "word/document.xml", lambda c: _after_declaration(c, DOCTYPE)), "xml_entities", 400),
+     lambda d: _inject(d, "word/document.xml", lambda c: _after_declaration(c, DOCTYPE)),
+     "xml_entities", 400),
     ("ENTITY in a .rels part",
-     lambda d: _inject(d, "_rels/.rels", lambda c: _after_declaration(c, b'<!entity x SYSTEM "file:///etc/passwd">')),
+     lambda d: _inject(d, "_rels/.rels",
+                       lambda c: _after_declaration(c, b'<!entity x SYSTEM "file:///etc/passwd">')),
      "xml_entities", 400),
     ("DOCTYPE in UTF-16 XML",
      lambda d: _inject(d, "word/styles.xml",
@@ -301,14 +307,16 @@ def test_the_notice_sets_custom_properties_readable_back(sample_docx):
     entries = zip_entries(data)
     assert b'PartName="/docProps/custom.xml"' in entries["[Content_Types].xml"]
     assert b"relationships/custom-properties" in entries["_rels/.rels"]
-    assert read_custom_properties(data) == {"AIAssisted": True, "AIAssistedNoticeInserted": "2025-03-04T05:06:07Z"}
+    assert read_custom_properties(data) == {"AIAssisted": True,
+                                            "AIAssistedNoticeInserted": "2025-03-04T05:06:07Z"}
     docx.Document(io.BytesIO(data))  # python-docx still opens it
 
 
 def _with_existing_custom_properties(data: bytes) -> bytes:
     entries = zip_entries(data)
     entries["docProps/custom.xml"] = (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="{CUSTOM}" xmlns:vt="{VT}">'
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Properties xmlns="{CUSTOM}" xmlns:vt="{VT}">'
         '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="承辦單位">'
         "<vt:lpwstr>資訊中心</vt:lpwstr></property>"
         '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="5" name="AIAssisted">'
@@ -396,9 +404,11 @@ RUN_CASES = [
     ("span inside one run",
      [("身分證A123456789號", False), ("重要", True)], "A123456789", "A12****789",
      [("身分證A12****789號", False), ("重要", True)]),
-    ("span over a tab", [("電話0912\t345678", False)], "0912\t345678", "〔電話1〕", [("電話〔電話1〕", False)]),
+    ("span over a tab",
+     [("電話0912\t345678", False)], "0912\t345678", "〔電話1〕", [("電話〔電話1〕", False)]),
     ("span starting on a tab", [("電話\t0912", True)], "\t0912", "*", [("電話*", True)]),
-    ("deletion", [("甲", False), ("乙", True), ("丙", False)], "乙", "", [("甲", False), ("", True), ("丙", False)]),
+    ("deletion",
+     [("甲", False), ("乙", True), ("丙", False)], "乙", "", [("甲", False), ("", True), ("丙", False)]),
 ]
 
 
@@ -457,7 +467,8 @@ def test_no_spans_returns_the_document_unchanged(sample_docx):
     assert redact_docx(sample_docx, []) == sample_docx
 
 
-@pytest.mark.parametrize("spans", [[(5, 3, "x")], [(-1, 2, "x")], [(0, 10**6, "x")], [(0, 5, "a"), (4, 6, "b")]])
+@pytest.mark.parametrize("spans", [[(5, 3, "x")], [(-1, 2, "x")], [(0, 10**6, "x")],
+                                   [(0, 5, "a"), (4, 6, "b")]])
 def test_redaction_rejects_bad_spans(sample_docx, spans):
     with pytest.raises(ValueError):
         redact_docx(sample_docx, spans)
@@ -466,7 +477,8 @@ def test_redaction_rejects_bad_spans(sample_docx, spans):
 def test_redacting_every_finding_of_a_scan_leaves_no_value_behind(sample_docx):
     text = read_docx(sample_docx).text
     values = ["0912345678", "02-2960-3456", "王小明", "陳大文"]
-    spans = [(m.start(), m.end(), "＊" * len(m.group())) for m in re.finditer("|".join(map(re.escape, values)), text)]
+    pattern = "|".join(map(re.escape, values))
+    spans = [(m.start(), m.end(), "＊" * len(m.group())) for m in re.finditer(pattern, text)]
     redacted = redact_docx(sample_docx, spans)
     whole = b"".join(zip_entries(redacted).values()).decode("utf-8", errors="ignore")
     assert not any(value in whole for value in values)
