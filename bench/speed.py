@@ -1,0 +1,140 @@
+"""Scan speed on realistic mixed zh/en texts: aiguard (rules only) vs Presidio vs a single-pass regex floor.
+
+Usage::
+
+    python bench/speed.py            # 1k, 10k and 100k characters, median of several warm runs
+    python bench/speed.py --quick    # fewer repeats
+    python bench/speed.py --json
+
+The texts are corpus cases (tests/corpus/, every genre, Chinese and English) concatenated in a fixed
+order and cut to exactly 1,000 / 10,000 / 100,000 characters. All three contenders run in this process on
+the same strings, after one warm-up call each:
+
+* aiguard: ``nlp.Engine().scan(text)`` with the default policy (rules only, no NER model);
+* Presidio: ``AnalyzerEngine.analyze(text, language="en")`` built offline as in bench/accuracy.py
+  (locale-agnostic pattern recognizers, phone numbers limited to region TW, blank spaCy pipeline);
+* regex floor: one compiled alternation of simple e-mail / digit-run / ID patterns, consumed with
+  ``finditer`` — the least any scanner must do to read the text once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.corpus import load_cases  # noqa: E402
+
+SIZES = (1_000, 10_000, 100_000)
+
+FLOOR_PATTERN = re.compile(
+    r"""
+    [A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+   # e-mail
+    | [A-Z][A-D0-9][0-9]{8}                               # national / resident ID shape
+    | \+?[0-9][0-9()\- ]{6,}[0-9]                         # digit runs: phones, cards, accounts
+    """,
+    re.VERBOSE,
+)
+
+
+def build_text(size: int) -> str:
+    """Corpus cases, alternating genres, concatenated and cut to exactly size characters."""
+    cases = load_cases()
+    by_genre: dict[str, list[str]] = {}
+    for case in cases:
+        by_genre.setdefault(case.genre, []).append(case.text)
+    interleaved: list[str] = []
+    longest = max(len(texts) for texts in by_genre.values())
+    for i in range(longest):
+        for genre in sorted(by_genre):
+            texts = by_genre[genre]
+            if i < len(texts):
+                interleaved.append(texts[i])
+    pieces: list[str] = []
+    length = 0
+    while length < size:
+        for text in interleaved:
+            pieces.append(text)
+            length += len(text) + 2
+            if length >= size:
+                break
+    return "\n\n".join(pieces)[:size]
+
+
+def median_ms(run: Callable[[str], object], text: str, repeats: int) -> float:
+    """Median wall time in milliseconds of repeats warm calls."""
+    run(text)
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        run(text)
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def regex_floor(text: str) -> int:
+    """One pass over the text with one compiled alternation."""
+    return sum(1 for _ in FLOOR_PATTERN.finditer(text))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    parser.add_argument("--no-presidio", action="store_true", help="skip Presidio")
+    args = parser.parse_args(argv)
+
+    from nlp import Engine
+
+    engine = Engine()
+    contenders: list[tuple[str, Callable[[str], object]]] = [
+        ("aiguard", engine.scan),
+        ("regex", regex_floor),
+    ]
+    if not args.no_presidio:
+        from bench.accuracy import build_presidio
+
+        analyzer = build_presidio()
+        contenders.append(("presidio", lambda text: analyzer.analyze(text=text, language="en")))
+
+    repeats = {1_000: 5, 10_000: 5, 100_000: 2} if args.quick else {1_000: 31, 10_000: 15, 100_000: 5}
+    rows = []
+    for size in SIZES:
+        text = build_text(size)
+        timing = {name: median_ms(run, text, repeats[size]) for name, run in contenders}
+        row = {"chars": len(text), "repeats": repeats[size], "ms": timing,
+               "aiguard_findings": len(engine.scan(text).findings)}
+        row["aiguard_over_regex"] = timing["aiguard"] / timing["regex"] if timing["regex"] else None
+        if "presidio" in timing:
+            row["presidio_over_aiguard"] = timing["presidio"] / timing["aiguard"]
+        rows.append(row)
+
+    if args.json:
+        print(json.dumps({"rows": rows}, indent=2))
+        return 0
+    print("Median warm scan time, same texts, same process (ms). Text = corpus cases concatenated.")
+    head = f"{'chars':>8} {'aiguard':>9} {'presidio':>9} {'regex':>8} {'presidio/aiguard':>17} {'aiguard/regex':>14}"
+    print(head)
+    print("-" * len(head))
+    for row in rows:
+        ms = row["ms"]
+        presidio = f"{ms['presidio']:9.2f}" if "presidio" in ms else f"{'–':>9}"
+        ratio = f"{row['presidio_over_aiguard']:16.1f}x" if "presidio_over_aiguard" in row else f"{'–':>17}"
+        print(f"{row['chars']:>8} {ms['aiguard']:9.2f} {presidio} {ms['regex']:8.3f} {ratio} "
+              f"{row['aiguard_over_regex']:13.1f}x")
+    print(f"(aiguard findings in the 100k text: {rows[-1]['aiguard_findings']}; repeats "
+          + ", ".join(f"{r['chars']}: {r['repeats']}" for r in rows) + ")")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
