@@ -221,7 +221,7 @@ def aiguard_predictor() -> Callable[[str], tuple[list[Prediction], str]]:
 
 
 def build_presidio():
-    """An offline Presidio AnalyzerEngine with locale-agnostic pattern recognizers and a TW phone recognizer."""
+    """An offline Presidio AnalyzerEngine: locale-agnostic pattern recognizers, phone limited to TW."""
     import logging
 
     import spacy
@@ -302,7 +302,8 @@ def print_table(reports: list[Report], cases: list[Case]) -> None:
     genres = Counter(c.genre for c in cases)
     print(f"Corpus: {len(cases)} cases in {len(genres)} genres "
           + ", ".join(f"{g} {n}" for g, n in sorted(genres.items())))
-    print("Matching: overlap with a gold span of the same type; 'exact' = share of found spans with exact bounds.")
+    print("Matching: overlap with a gold span of the same type; "
+          "'exact' = share of found spans with exact bounds.")
     print()
     head = f"{'type':<20}{'gold':>5} "
     for r in reports:

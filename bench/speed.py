@@ -122,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"rows": rows}, indent=2))
         return 0
     print("Median warm scan time, same texts, same process (ms). Text = corpus cases concatenated.")
-    head = f"{'chars':>8} {'aiguard':>9} {'presidio':>9} {'regex':>8} {'presidio/aiguard':>17} {'aiguard/regex':>14}"
+    head = (f"{'chars':>8} {'aiguard':>9} {'presidio':>9} {'regex':>8} "
+            f"{'presidio/aiguard':>17} {'aiguard/regex':>14}")
     print(head)
     print("-" * len(head))
     for row in rows:
