@@ -7,7 +7,8 @@ import pytest
 from nlp.text import ScanText
 
 # Characters outside the BMP (two UTF-16 code units each, one code point): offsets must not drift.
-NON_BMP_PREFIX = "🙂𠀋 "
+# A line of its own, so that line-anchored contexts (signatures, banners, stamps) are unchanged.
+NON_BMP_PREFIX = "🙂𠀋\n"
 
 
 def run(recognizer, text):

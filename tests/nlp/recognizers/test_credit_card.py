@@ -1,0 +1,42 @@
+"""CREDIT_CARD: Luhn-valid numbers with a real issuer prefix, in the groupings people type."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.recognizers.credit_card import CreditCardRecognizer
+from nlp.text import ScanText
+
+RECOGNIZER = CreditCardRecognizer()
+
+POSITIVE = [
+    ("信用卡號：4111 1111 1111 1111", ["4111 1111 1111 1111"]),
+    ("卡號4111-1111-1111-1111", ["4111-1111-1111-1111"]),
+    ("４１１１１１１１１１１１１１１１", ["４１１１１１１１１１１１１１１１"]),  # full-width
+    ("American Express 3782 822463 10005", ["3782 822463 10005"]),
+    ("5555555555554444", ["5555555555554444"]),
+    ("JCB卡 3530 1113 3330 0000 已停用", ["3530 1113 3330 0000"]),
+]
+NEGATIVE = [
+    "信用卡號：4111 1111 1111 1112",  # Luhn fails
+    "案號4111111111111111",  # case label
+    "1234567812345670",  # Luhn-valid, no issuer prefix
+    "訂單 79927398713",
+    "41111111111111111111",  # 20 digits
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVE)
+def test_finds(check_spans, text, expected):
+    check_spans(RECOGNIZER, text, expected)
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_hard_negatives(check_none, text):
+    check_none(RECOGNIZER, text)
+
+
+def test_card_label_raises_the_score():
+    (labelled,) = RECOGNIZER.find(ScanText("信用卡號 4111111111111111"))
+    (bare,) = RECOGNIZER.find(ScanText("4111111111111111"))
+    assert labelled.score > bare.score and "luhn" in bare.evidence
