@@ -95,3 +95,27 @@ def test_every_span_of_the_real_corpus_points_at_its_text() -> None:
         for span in case.spans:
             assert case.text[span.start:span.end] == span.text, case.id
             assert "⟦" not in case.text and "⟧" not in case.text, case.id
+
+
+def _compact(value: str) -> str:
+    folded = "".join(chr(ord(c) - 0xFEE0) if "！" <= c <= "～" else c for c in value)
+    return "".join(c for c in folded if c.isalnum())
+
+
+def test_gold_identifiers_carry_valid_check_digits() -> None:
+    """Every labelled ID, resident number, 統一編號 and card passes its checksum (make_ids.py)."""
+    sys.path.insert(0, str(ROOT / "tests" / "corpus"))
+    try:
+        import make_ids
+    finally:
+        sys.path.remove(str(ROOT / "tests" / "corpus"))
+    checks = {
+        "TW_NATIONAL_ID": make_ids.is_national_id,
+        "TW_RESIDENT_ID": make_ids.is_resident_id,
+        "TW_BUSINESS_ID": make_ids.is_business_id,
+        "CREDIT_CARD": make_ids.luhn_ok,
+    }
+    for case in load_cases():
+        for span in case.spans:
+            if span.type in checks:
+                assert checks[span.type](_compact(span.text)), (case.id, span.text)
