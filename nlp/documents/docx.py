@@ -98,8 +98,9 @@ def check_docx(data: bytes, *, max_uncompressed: int = 50_000_000, max_entries: 
 
     Checks, in order: zip magic (an OLE2 compound file is an encrypted Office file or a legacy .doc),
     a readable zip directory, entry count, compression ratio of each large entry, total uncompressed
-    size, the main document part, then every entry is decompressed (CRC verified) and every XML part's
-    raw bytes are searched for DOCTYPE and ENTITY declarations.
+    size, unique entry names; then every entry is decompressed (CRC verified, real size counted) and
+    every XML part's raw bytes are searched for DOCTYPE and ENTITY declarations before any XML is
+    parsed; last, the main document part must exist.
     """
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise DocumentError("not_docx", detail="not bytes")
@@ -126,12 +127,16 @@ def check_docx(data: bytes, *, max_uncompressed: int = 50_000_000, max_entries: 
         if total > max_uncompressed:
             raise DocumentError("too_large", detail=f"{total} bytes uncompressed > {max_uncompressed}")
         names = {info.filename for info in infos}
-        if _main_part_name(archive, names) not in names:
-            raise DocumentError("not_docx", detail="no main document part")
+        if len(names) != len(infos):
+            raise DocumentError("corrupt", detail="duplicate entry names")
+        budget = max_uncompressed  # declared sizes may lie: count what decompression really yields
         for info in infos:
-            content = _read_entry(archive, info, max_uncompressed)
+            content = _read_entry(archive, info, budget)
+            budget -= len(content)
             if info.filename.lower().endswith((".xml", ".rels")) and _declares_dtd(content):
                 raise DocumentError("xml_entities", detail=info.filename)
+        if _main_part_name(archive, names) not in names:
+            raise DocumentError("not_docx", detail="no main document part")
 
 
 def _is_encrypted_ole(data: bytes) -> bool:

@@ -70,8 +70,9 @@ class EmailText:
         location: dict[str, Any] = {"part": part.name}
         if part.filename is not None:
             location["filename"] = part.filename
-            attachment = next((a for a in self.attachments if a.filename == part.filename
-                               and a.document is not None and len(a.text) == part.end - part.start), None)
+            # attachment parts follow the readable attachments in order
+            readable = [a for a in self.attachments if a.error is None]
+            attachment = readable[index - 2] if 0 <= index - 2 < len(readable) else None
             if attachment is not None and attachment.document is not None:
                 location["location"] = attachment.document.locate(start - part.start, end - part.start)
         return location

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import io
 import re
+import warnings
 import zipfile
 from datetime import datetime, timezone
 
@@ -144,11 +145,17 @@ def test_hyperlinks_content_controls_and_insertions_are_read_deletions_are_not()
     assert text.split("\n")[:2] == ["前", "連結新增控制項"]
 
 
-def test_an_empty_document_reads_as_one_empty_paragraph_or_nothing():
-    document = docx.Document()
-    text = read_docx(docx_bytes(document))
-    assert text.text == ""
-    assert text.locate(0, 0) in ({}, {"part": "body", "paragraph": 0})
+def test_an_empty_document_has_no_text_and_no_location():
+    text = read_docx(docx_bytes(docx.Document()))
+    assert (text.text, text.segments, text.locate(0, 0)) == ("", (), {})
+
+
+def test_malformed_xml_passes_the_zip_checks_but_is_corrupt_to_read(sample_docx):
+    broken = _inject(sample_docx, "word/document.xml", lambda c: c.replace(b"</w:body>", b""))
+    check_docx(broken)
+    with pytest.raises(DocumentError) as raised:
+        read_docx(broken)
+    assert raised.value.code == "corrupt"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -187,6 +194,17 @@ def _without_document(data: bytes) -> bytes:
     return rezip(entries)
 
 
+def _duplicate_entry(data: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # zipfile warns about the duplicate: that is the point
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for name, content in zip_entries(data).items():
+                archive.writestr(name, content)
+            archive.writestr("word/document.xml", b"<other/>")
+    return buffer.getvalue()
+
+
 def _encrypted_entry(data: bytes) -> bytes:
     broken = bytearray(data)
     # general purpose flag bit 0 in the local header and the central directory entry of the first file
@@ -205,6 +223,7 @@ REFUSALS = [
     ("encrypted zip entry", _encrypted_entry, "encrypted", 415),
     ("zip without word/document.xml", _without_document, "not_docx", 415),
     ("truncated zip", lambda d: d[: len(d) // 2], "corrupt", 400),
+    ("duplicate entry names", _duplicate_entry, "corrupt", 400),
     ("CRC error", _crc_broken, "corrupt", 400),
     ("DOCTYPE in document.xml",
      lambda d: _inject(d, "word/document.xml", lambda c: _after_declaration(c, DOCTYPE)),

@@ -137,6 +137,17 @@ def test_an_unreadable_attachment_is_reported_not_raised(content, code):
     assert [p.name for p in parsed.parts] == ["subject", "body"]
 
 
+def test_attachments_after_an_unreadable_one_are_still_located(sample_docx):
+    message = _message()
+    message.add_attachment(b"junk", maintype=DOCX_TYPE[0], subtype=DOCX_TYPE[1], filename="a.docx")
+    message.add_attachment(sample_docx, maintype=DOCX_TYPE[0], subtype=DOCX_TYPE[1], filename="a.docx")
+    parsed = read_eml(bytes(message))
+    assert [a.error is None for a in parsed.attachments] == [False, True]
+    start = parsed.text.index("頁首：限閱")
+    assert parsed.locate(start, start + 2)["location"] == {"part": "header", "section": 0, "kind": "primary",
+                                                           "paragraph": 0}
+
+
 def test_a_message_without_a_body():
     parsed = read_eml(b"Subject: only a subject\r\n\r\n")
     assert (parsed.subject, parsed.body, parsed.text) == ("only a subject", "", "only a subject\n")
