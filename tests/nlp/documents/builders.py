@@ -6,7 +6,6 @@ import io
 import zipfile
 
 import docx
-import pytest
 from docx.shared import Pt
 
 
@@ -64,8 +63,3 @@ def build_sample() -> bytes:
     document.add_section()  # linked to previous: same headers and footers
     document.add_paragraph("第二節內文")
     return docx_bytes(document)
-
-
-@pytest.fixture(scope="session")
-def sample_docx() -> bytes:
-    return build_sample()

@@ -11,7 +11,6 @@ from datetime import datetime, timezone
 
 import docx
 import pytest
-from conftest import build_sample, docx_bytes, rezip, zip_entries
 from lxml import etree
 
 from nlp.documents import (
@@ -22,6 +21,8 @@ from nlp.documents import (
     read_docx,
     redact_docx,
 )
+
+from .builders import build_sample, docx_bytes, rezip, zip_entries
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
