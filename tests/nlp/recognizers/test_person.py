@@ -49,3 +49,8 @@ def test_finds(check_spans, text, expected):
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_hard_negatives(check_none, text):
     check_none(RECOGNIZER, text)
+
+
+@pytest.mark.xfail(strict=True, reason="engine bug: a name alone on the last line (e-mail signature) is not found")
+def test_signature_name_alone_on_the_last_line(check_spans):
+    check_spans(RECOGNIZER, "各位好，附件為會議資料。\n\n王小明", ["王小明"])

@@ -1,0 +1,103 @@
+"""CLASSIFIED: a level (絕對機密 / 極機密 / 機密 / 密) applied to the text, with the level reported.
+
+Hard negatives from the BRIEF: statute names, negations, Q&A and training material about levels, an empty
+or 普通 密等 field, unticked boxes, declassified documents, e-mail disclaimers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.recognizers.classified import ClassifiedRecognizer
+from nlp.text import ScanText
+
+RECOGNIZER = ClassifiedRecognizer()
+
+
+def run(recognizer, text):
+    findings = sorted(recognizer.find(ScanText(text)), key=lambda f: f.start)
+    assert all(text[f.start:f.end] == f.text for f in findings)
+    return findings
+
+
+# (text, spans located left to right, the level of each span)
+POSITIVE = [
+    ("密等及解密條件或保密期限：機密（解密條件：公布後解密）", ["機密"], ["機密"]),
+    ("密等及解密條件或保密期限：極機密（保密期限至120年12月31日）", ["極機密"], ["極機密"]),
+    ("密等及解密條件或保密期限：絕對機密", ["絕對機密"], ["絕對機密"]),
+    ("密等及解密條件或保密期限：密（本件於公布後解密）", [(13, 14)], ["密"]),
+    ("> 密等及解密條件或保密期限：機密\n> 主旨：XX", ["機密"], ["機密"]),  # quoted in a reply
+    ("密等：機密", ["機密"], ["機密"]),
+    ("密等：□機密 ■密 □普通", [(8, 9)], ["密"]),  # only the ticked box counts
+    ("密等：☑機密 □密 □普通", ["機密"], ["機密"]),
+    ("【機密】", ["機密"], ["機密"]),
+    ("〔密〕\n主旨：請派員出席", ["密"], ["密"]),
+    ("機密\n\n主旨：請派員出席", ["機密"], ["機密"]),  # a level alone on the first line: a stamp
+    ("本件核定為極機密", ["極機密"], ["極機密"]),
+    ("請以密件處理", ["密"], ["密"]),
+    ("本案屬密件，請妥處", ["密"], ["密"]),
+    ("本案經核定為機密等級", ["機密"], ["機密"]),
+]
+NEGATIVE = [
+    "本案非屬機密",
+    "本件非機密文件",
+    "依國家機密保護法規定辦理",
+    "國家機密保護法第2條",
+    "問：「密」字公文可否使用Copilot？",
+    "答：「機密」等級之公文不得使用生成式AI。",
+    "問：機密公文可以用Copilot嗎？\n答：不可以。",
+    "一、公文機密等級分為絕對機密、極機密、機密及密四級。",
+    "機密等級分為：絕對機密、極機密、機密、密",
+    "・絕對機密\n・極機密\n・機密\n・密",  # training slide
+    "簡報：公文密等\n絕對機密\n極機密\n機密\n密",
+    "課程名稱：機密公文處理實務",
+    "本府機密文書管理作業要點",
+    "第二章 機密文書之處理",
+    "資料列為機密等級者，不得使用AI",
+    "請確認本案是否為機密",
+    "密等及解密條件或保密期限：",  # empty field
+    "密等及解密條件或保密期限：\n主旨：請派員出席會議",
+    "密等及解密條件或保密期限：普通",
+    "密等及解密條件或保密期限：\n普通",
+    "密等: 普通",
+    "密等：□機密 □密 ■普通",
+    "密等：□絕對機密 □極機密 □機密 □密 □普通",  # nothing ticked
+    "本件原列機密，已於114年1月1日解密",
+    "密等及解密條件或保密期限：機密（原列機密，已於114年1月1日解密）",
+    "本郵件內容可能含有機密資訊，如非指定收件人，請立即刪除。",
+    "本案為密切合作事項",
+    "密碼：1234",
+    "請保密",
+    "秘密",
+]
+
+
+@pytest.mark.parametrize(("text", "spans", "expected_levels"), POSITIVE)
+def test_finds_applied_levels(check_spans, text, spans, expected_levels):
+    findings = check_spans(RECOGNIZER, text, spans)
+    assert [f.level for f in findings] == expected_levels
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_hard_negatives(check_none, text):
+    check_none(RECOGNIZER, text)
+
+
+def test_level_in_running_text_reports_the_level():
+    """本簽列為機密，請以密件處理: classified, level 機密 (請以密件處理 restates it)."""
+    findings = run(RECOGNIZER, "本簽列為機密，請以密件處理")
+    assert findings[0].text == "機密" and findings[0].level == "機密" and findings[0].start == 4
+    assert {f.level for f in findings} <= {"機密", "密"}
+
+
+def test_full_width_header_colon_and_spaces():
+    text = "密等及解密條件或保密期限：　機密"
+    (finding,) = run(RECOGNIZER, text)
+    assert finding.level == "機密" and text[finding.start:finding.end] == "機密"
+
+
+def test_policy_extra_marking_words():
+    recognizer = ClassifiedRecognizer({"機敏": "密"})
+    (finding,) = recognizer.find(ScanText("本資料屬機敏資料"))
+    assert (finding.text, finding.level) == ("機敏", "密")
+    assert list(recognizer.find(ScanText("本資料非機敏資料"))) == []

@@ -1,0 +1,74 @@
+"""RESTRICTED: 限閱, 內部使用, 請勿外流, 不公開, an English CONFIDENTIAL banner — applied, not mentioned.
+
+Hard negatives: negations, rules and statutes about 限制公開, quoted mentions, 內部使用者, and the
+confidentiality disclaimer at the foot of e-mails (zh and en).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.recognizers.restricted import RestrictedRecognizer
+from nlp.text import ScanText
+
+RECOGNIZER = RestrictedRecognizer()
+
+POSITIVE = [
+    ("【限閱】會議紀錄", ["限閱"]),
+    ("RE: 會議通知\n\n好的，收到。\n\n> -----原始郵件-----\n> 【限閱】\n> 主旨：預算案討論", ["限閱"]),  # quoted original
+    ("主旨：【限閱】114年度預算案", ["限閱"]),
+    ("[內部使用]", ["內部使用"]),
+    ("請勿外流", ["請勿外流"]),
+    ("本文件僅供內部使用", ["僅供內部使用"]),
+    ("本案會議不公開", ["不公開"]),
+    ("本會議紀錄不對外公開", ["不對外公開"]),
+    ("CONFIDENTIAL\n\nDear John,", ["CONFIDENTIAL"]),
+    ("Subject: [Confidential] budget", ["Confidential"]),
+    ("Classification: Confidential", ["Confidential"]),
+    ("INTERNAL USE ONLY\nQ3 figures", ["INTERNAL USE ONLY"]),
+    ("［限閱］", ["限閱"]),  # full-width brackets
+    pytest.param(
+        "Subject: CONFIDENTIAL - budget", ["CONFIDENTIAL"],
+        marks=pytest.mark.xfail(strict=True, reason="engine bug: CONFIDENTIAL in capitals in a subject line not found"),
+    ),
+]
+NEGATIVE = [
+    "本件非限閱",
+    "內部使用者請登入系統",
+    "依政府資訊公開法第18條，下列資訊應限制公開或不予提供",
+    "公開招標與不公開招標之差異",
+    "限閱讀",
+    "本府訂有限閱文件管理規定",
+    "「限閱」標示應如何使用？",
+    "The committee discussed confidential matters.",
+    "This e-mail is confidential. If you are not the intended recipient, please notify the sender.",
+    "CONFIDENTIALITY NOTICE: This e-mail and any attachments are confidential and intended solely for the "
+    "addressee. If you are not the intended recipient, please delete it.",
+    "本郵件及附件可能含有機密或限閱資訊，如非指定收件人，請勿閱讀、複製或轉寄，並請立即刪除。",
+    "附件請參考。\n\n【機密警語】本電子郵件及附件內容可能含有機密或限閱資訊，僅供指定收件人使用。"
+    "若您非指定收件人，請勿使用、揭露或散布，並請刪除。",
+    pytest.param(
+        "各位好，附件為會議資料。\n\n王小明\n---\nCONFIDENTIAL\nThis e-mail is intended solely for the addressee. "
+        "If you are not the intended recipient, please delete it.",
+        marks=pytest.mark.xfail(
+            strict=True, reason="engine bug: the CONFIDENTIAL heading of an e-mail footer disclaimer is taken as a banner"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVE)
+def test_finds(check_spans, text, expected):
+    check_spans(RECOGNIZER, text, expected)
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_hard_negatives(check_none, text):
+    check_none(RECOGNIZER, text)
+
+
+def test_policy_extra_markings():
+    recognizer = RestrictedRecognizer(("機關內部文件",))
+    (finding,) = recognizer.find(ScanText("本資料為機關內部文件"))
+    assert finding.text == "機關內部文件"
+    assert list(recognizer.find(ScanText("本資料非機關內部文件"))) == []
