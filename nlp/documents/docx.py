@@ -426,9 +426,12 @@ def _layout(package: _Package) -> tuple[str, list[_Paragraph]]:
     return "\n".join(texts), paragraphs
 
 
-def read_docx(data: bytes) -> DocxText:
-    """The text of a .docx (body, tables, headers, footers) with each paragraph's location."""
-    check_docx(data)
+def read_docx(data: bytes, **limits: int) -> DocxText:
+    """The text of a .docx (body, tables, headers, footers) with each paragraph's location.
+
+    ``limits`` (max_uncompressed, max_entries, max_ratio) go to :func:`check_docx`, which runs first.
+    """
+    check_docx(data, **limits)
     text, paragraphs = _layout(_Package(bytes(data)))
     segments = tuple(Segment(p.start, p.end, p.location) for p in paragraphs)
     return DocxText(text, segments, tuple(segment.start for segment in segments))
@@ -478,15 +481,15 @@ def _edit_paragraph(paragraph: etree._Element, start: int, end: int, replacement
             element.getparent().remove(element)
 
 
-def redact_docx(data: bytes, replacements: Sequence[tuple[int, int, str]]) -> bytes:
+def redact_docx(data: bytes, replacements: Sequence[tuple[int, int, str]], **limits: int) -> bytes:
     """Rewrite only the characters of the given spans (offsets into ``read_docx(data).text``).
 
     Each span's replacement goes into the first run the span touches, keeping that run's formatting;
     the rest of the span is trimmed from the following runs. A span across paragraphs is cut at each
     paragraph (the paragraphs are not merged). Spans must not overlap. Parts with no span are copied
-    byte for byte.
+    byte for byte. ``limits`` go to :func:`check_docx`.
     """
-    check_docx(data)
+    check_docx(data, **limits)
     package = _Package(bytes(data))
     text, paragraphs = _layout(package)
     spans = sorted((int(start), int(end), str(replacement)) for start, end, replacement in replacements)
@@ -637,7 +640,7 @@ def _add_content_type_override(package: _Package, part: str) -> None:
 
 def insert_notice_docx(data: bytes, notice_zh: str, notice_en: str, position: str = "top", *,
                        is_present: Callable[[str], bool] | None = None,
-                       now: datetime | None = None) -> bytes:
+                       now: datetime | None = None, **limits: int) -> bytes:
     """The document with the AI notice as its own paragraph(s) at the top or bottom of the body, once.
 
     The notice is not inserted again when ``is_present(text)`` says one is already there (by default:
@@ -645,13 +648,14 @@ def insert_notice_docx(data: bytes, notice_zh: str, notice_en: str, position: st
     already true and the exact wording is present. The custom properties ``AIAssisted`` (vt:bool true)
     and, when the notice is inserted, ``AIAssistedNoticeInserted`` (ISO 8601 UTC time, vt:lpwstr) are
     set; other custom properties are kept. When nothing needs to change, the input comes back unchanged.
+    ``limits`` go to :func:`check_docx`.
     """
     if position not in ("top", "bottom"):
         raise ValueError(f"position must be 'top' or 'bottom', not {position!r}")
     lines = [line for notice in (notice_zh, notice_en) if notice for line in notice.splitlines() if line]
     if not lines:
         raise ValueError("the notice is empty")
-    check_docx(data)
+    check_docx(data, **limits)
     package = _Package(bytes(data))
     text, _ = _layout(package)
     exact = any(notice and notice in text for notice in (notice_zh, notice_en))

@@ -285,6 +285,15 @@ def test_check_docx_limits_are_parameters(sample_docx, limits, code):
     assert raised.value.http_status == 413
 
 
+@pytest.mark.parametrize("function", [read_docx, lambda d, **k: redact_docx(d, [], **k),
+                                      lambda d, **k: insert_notice_docx(d, "甲", "a", **k)])
+def test_the_limits_reach_every_entry_point(sample_docx, function):
+    function(sample_docx, max_uncompressed=10_000_000)
+    with pytest.raises(DocumentError) as raised:
+        function(sample_docx, max_uncompressed=20_000)
+    assert raised.value.code == "too_large"
+
+
 def test_check_docx_accepts_a_real_document(sample_docx):
     assert check_docx(sample_docx) is None
 
