@@ -4,7 +4,7 @@ Usage::
 
     python bench/accuracy.py                 # side-by-side table, aiguard vs Presidio
     python bench/accuracy.py --json          # machine-readable report
-    python bench/accuracy.py --show-errors   # misses and false positives per case (aiguard)
+    python bench/accuracy.py --show-errors   # misses and false positives per case, per system
     python bench/accuracy.py --no-presidio   # aiguard only (no presidio-analyzer needed)
 
 Matching: a predicted span counts as correct when it overlaps a gold span of the same type (precision =
@@ -371,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print_table(reports, cases)
     if args.show_errors:
-        for r in reports[:1]:
+        for r in reports:
             print_errors(r)
     return 0
 
