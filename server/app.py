@@ -11,6 +11,7 @@ import logging
 from collections.abc import Mapping
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from server import addin_files, audit, auth, database, engine, errors, headers, limits
 from server.admin.views import bp as admin_bp
@@ -60,4 +61,7 @@ def create_app(config: Settings | Mapping[str, str] | None = None) -> Flask:
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     addin_files.init_app(app)
+    if settings.proxy_count:
+        hops = settings.proxy_count
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
     return app

@@ -78,6 +78,7 @@ class Settings:
     config_dir: Path = field(default_factory=lambda: Path.home() / ".config" / "aiguard")
     data_dir: Path = field(default_factory=lambda: Path.home() / ".local" / "share" / "aiguard")
     log_level: str = "INFO"
+    proxy_count: int = 0
 
     @property
     def audiences(self) -> tuple[str, ...]:
@@ -179,6 +180,7 @@ class Settings:
             config_dir=config_dir,
             data_dir=data_dir,
             log_level=log_level,
+            proxy_count=reader.integer("AIGUARD_PROXY_COUNT", 0),
         )
 
 
