@@ -1,4 +1,7 @@
-"""The real `aiguard` command line, run as a subprocess: exit codes, JSON shapes, zh-TW output, round trips."""
+"""The real `aiguard` command line, run as a subprocess.
+
+Exit codes, JSON shapes, zh-TW output, round trips.
+"""
 
 from __future__ import annotations
 
@@ -48,7 +51,9 @@ def files(tmp_path):
     return _write
 
 
-@pytest.mark.parametrize(("content", "code"), [(CLEAN, 0), (PERSONAL, 3), (CLASSIFIED, 4), ("> 【限閱】\n> 原信", 4)])
+@pytest.mark.parametrize(
+    ("content", "code"), [(CLEAN, 0), (PERSONAL, 3), (CLASSIFIED, 4), ("> 【限閱】\n> 原信", 4)]
+)
 def test_exit_codes_allow_redact_block(files, content, code):
     assert aiguard("scan", files("draft.txt", content)).returncode == code
 
@@ -89,7 +94,7 @@ def test_json_shape(files):
     assert data["counts"] == {"PERSON": 2, "PHONE": 1, "TW_NATIONAL_ID": 1}
     for finding in data["findings"]:
         assert {"type", "start", "end", "text", "score", "basis"} <= set(finding)
-        assert PERSONAL[finding["start"]:finding["end"]] == finding["text"]
+        assert PERSONAL[finding["start"] : finding["end"]] == finding["text"]
         assert finding["basis"]["article"].startswith("第肆章")
 
 
@@ -137,14 +142,18 @@ def test_jsonl_batch_with_a_malformed_line():
 
 
 def test_jsonl_batch_exit_code_is_the_strongest_verdict(files):
-    lines = "\n".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in enumerate([CLEAN, PERSONAL]))
+    lines = "\n".join(
+        json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in enumerate([CLEAN, PERSONAL])
+    )
     assert aiguard("scan", "--jsonl", files("batch.jsonl", lines)).returncode == 3
 
 
 def test_redact_restore_round_trip_through_files(files, tmp_path):
     source = files("draft.txt", PERSONAL)
     redacted, mapping = tmp_path / "redacted.txt", tmp_path / "map.json"
-    proc = aiguard("redact", source, "--mode", "placeholder", "--out", str(redacted), "--map-out", str(mapping))
+    proc = aiguard(
+        "redact", source, "--mode", "placeholder", "--out", str(redacted), "--map-out", str(mapping)
+    )
     assert proc.returncode == 0, err(proc)
     redacted_text = redacted.read_text(encoding="utf-8")
     assert "王小明" not in redacted_text and "A123456789" not in redacted_text

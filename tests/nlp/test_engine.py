@@ -77,13 +77,15 @@ def test_gongwen_header_blocks_and_reports_every_contact_of_the_official():
     assert not any(f.type == "PHONE" and "0981234567" in f.text for f in result.findings)  # 發文字號
     assert not any(f.type == "BIRTH_DATE" for f in result.findings)  # 發文日期
     for finding in result.findings:
-        assert GONGWEN_CLASSIFIED[finding.start:finding.end] == finding.text
+        assert GONGWEN_CLASSIFIED[finding.start : finding.end] == finding.text
 
 
 def test_every_finding_carries_its_basis_and_action():
     result = ENGINE.scan(GONGWEN_CLASSIFIED)
     by_type = {f.type: f for f in result.findings}
-    assert by_type["CLASSIFIED"].basis.article == "第肆章第7條第1款" and by_type["CLASSIFIED"].action == "block"
+    assert (
+        by_type["CLASSIFIED"].basis.article == "第肆章第7條第1款" and by_type["CLASSIFIED"].action == "block"
+    )
     assert by_type["CLASSIFIED"].level == "機密"
     assert by_type["PERSON"].basis.article == "第肆章第7條第2款" and by_type["PERSON"].action == "redact"
     restricted = ENGINE.scan("【限閱】").findings[0]
@@ -150,7 +152,9 @@ def test_resolve_overlaps(findings, kept):
 
 
 def test_no_two_personal_findings_overlap_in_a_real_text():
-    text = GONGWEN_CLASSIFIED + "申請人陳美玲，身分證字號A123456789，手機0912345678，信用卡號4111111111111111。"
+    text = (
+        GONGWEN_CLASSIFIED + "申請人陳美玲，身分證字號A123456789，手機0912345678，信用卡號4111111111111111。"
+    )
     personal = [f for f in ENGINE.scan(text).findings if f.personal]
     assert len(personal) >= 8
     for first, second in zip(personal, personal[1:]):
@@ -183,7 +187,8 @@ def test_type_switched_off():
 
 
 @pytest.mark.parametrize(
-    ("action", "verdict"), [("block", "block"), ("redact", "redact"), ("report", "allow"), ("ignore", "allow")]
+    ("action", "verdict"),
+    [("block", "block"), ("redact", "redact"), ("report", "allow"), ("ignore", "allow")],
 )
 def test_per_type_action_change(action, verdict):
     engine = Engine(policy_from_dict({"types": {"PHONE": action}}))
@@ -201,7 +206,9 @@ def test_business_id_can_be_made_to_redact():
 
 
 def test_policy_extra_markings_block():
-    engine = Engine(policy_from_dict({"markings": {"restricted": ["機關內部文件"], "classified": {"機敏": "密"}}}))
+    engine = Engine(
+        policy_from_dict({"markings": {"restricted": ["機關內部文件"], "classified": {"機敏": "密"}}})
+    )
     restricted = engine.scan("本資料為機關內部文件")
     assert restricted.verdict == "block" and restricted.basis.article == "第肆章第7條第2款"
     classified = engine.scan("本資料屬機敏資料")

@@ -1,4 +1,7 @@
-"""The AI-generated notice: standard texts, detection of ours and of hand-written ones (zh, en), never twice."""
+"""The AI-generated notice: standard texts, detection of ours and hand-written ones (zh, en).
+
+The notice is never inserted twice.
+"""
 
 from __future__ import annotations
 
@@ -60,11 +63,15 @@ def test_custom_wording_is_detected_even_when_generic_patterns_would_miss_it():
         BODY + "\n\n（本新聞稿由AI協助撰寫）",
         pytest.param(
             "本新聞稿使用ChatGPT協助撰寫。",
-            marks=pytest.mark.xfail(strict=True, reason="engine bug: hand-written notice naming the tool not detected"),
+            marks=pytest.mark.xfail(
+                strict=True, reason="engine bug: hand-written notice naming the tool not detected"
+            ),
         ),
         pytest.param(
             "本文係以Microsoft 365 Copilot協助產出初稿，經承辦人修正。",
-            marks=pytest.mark.xfail(strict=True, reason="engine bug: hand-written notice naming the tool not detected"),
+            marks=pytest.mark.xfail(
+                strict=True, reason="engine bug: hand-written notice naming the tool not detected"
+            ),
         ),
     ],
 )
@@ -85,7 +92,8 @@ def test_detects_our_and_hand_written_notices(text):
         pytest.param(
             "本案擬使用AI協助分析交通資料",
             marks=pytest.mark.xfail(
-                strict=True, reason="engine bug: a sentence about a project using AI is taken as a notice (none inserted)"
+                strict=True,
+                reason="engine bug: a sentence about a project using AI is taken as a notice (none inserted)",
             ),
         ),
     ],

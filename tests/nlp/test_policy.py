@@ -73,7 +73,9 @@ def test_valid_file(write):
     assert policy.enabled("TW_BUSINESS_ID") is False
     assert policy.type_action("CLASSIFIED") == "block" and policy.type_action("PERSON") == "redact"
     assert (policy.notice.zh, policy.notice.en, policy.notice.position) == (
-        "本文由 AI 協助產出。", "Produced with AI assistance.", "bottom",
+        "本文由 AI 協助產出。",
+        "Produced with AI assistance.",
+        "bottom",
     )
     assert (policy.reminder_zh, policy.reminder_en) == ("請自行查核。", "Check it yourself.")
     assert policy.ner.ckip_model == "/opt/aiguard/models/ckip" and policy.ner.min_score == 0.6

@@ -53,7 +53,10 @@ def test_placeholder_numbering_same_value_same_placeholder_whatever_the_spelling
         "〔姓名2〕小姐手機〔電話1〕，另一支〔電話2〕"
     )
     assert redaction.placeholder_map == {
-        "〔姓名1〕": "王小明", "〔姓名2〕": "李美華", "〔電話1〕": "0912345678", "〔電話2〕": "0922-000-111",
+        "〔姓名1〕": "王小明",
+        "〔姓名2〕": "李美華",
+        "〔電話1〕": "0912345678",
+        "〔電話2〕": "0922-000-111",
     }
 
 
@@ -72,7 +75,10 @@ def test_placeholder_numbering_does_not_leak_between_calls():
 def test_replacements_are_in_original_coordinates():
     text = "🙂承辦人：王小明，手機0912-345-678"
     redaction = ENGINE.redact(text, "placeholder")
-    assert [(text[s:e], r) for s, e, r in redaction.replacements] == [("王小明", "〔姓名1〕"), ("0912-345-678", "〔電話1〕")]
+    assert [(text[s:e], r) for s, e, r in redaction.replacements] == [
+        ("王小明", "〔姓名1〕"),
+        ("0912-345-678", "〔電話1〕"),
+    ]
 
 
 def test_unknown_mode_is_an_error():
@@ -90,14 +96,25 @@ def test_markings_are_not_redacted_away():
 # ---- property: text outside findings is never lost or shifted ------------------------------------
 
 FILLER = st.text(
-    alphabet=st.sampled_from(list("的了是在有與及，。、；：（）「」\n 　abcXYZ0123456789０１２🙂𠀋新北市路號先生")),
+    alphabet=st.sampled_from(
+        list("的了是在有與及，。、；：（）「」\n 　abcXYZ0123456789０１２🙂𠀋新北市路號先生")
+    ),
     max_size=12,
 )
 VALUES = st.sampled_from(
     [
-        "承辦人：王小明", "身分證字號A123456789", "手機0912-345-678", "０９１２３４５６７８", "wang@ntpc.gov.tw",
-        "住址：新北市板橋區中山路一段161號", "出生日期：民國74年3月5日", "信用卡號：4111 1111 1111 1111",
-        "李美華小姐", "居留證AA00000009", "統一編號：22099131", "該員有竊盜前科",
+        "承辦人：王小明",
+        "身分證字號A123456789",
+        "手機0912-345-678",
+        "０９１２３４５６７８",
+        "wang@ntpc.gov.tw",
+        "住址：新北市板橋區中山路一段161號",
+        "出生日期：民國74年3月5日",
+        "信用卡號：4111 1111 1111 1111",
+        "李美華小姐",
+        "居留證AA00000009",
+        "統一編號：22099131",
+        "該員有竊盜前科",
     ]
 )
 

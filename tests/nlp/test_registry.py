@@ -23,15 +23,28 @@ MODULES = sorted(p.stem for p in RECOGNIZER_DIR.glob("*.py") if p.stem not in NO
 def recognizer_classes(module_name: str) -> list[type[Recognizer]]:
     module = importlib.import_module(f"nlp.recognizers.{module_name}")
     return [
-        obj for _, obj in inspect.getmembers(module, inspect.isclass)
+        obj
+        for _, obj in inspect.getmembers(module, inspect.isclass)
         if issubclass(obj, Recognizer) and obj is not Recognizer and obj.__module__ == module.__name__
     ]
 
 
 def test_the_expected_recognizers_exist():
     assert set(MODULES) >= {
-        "tw_national_id", "tw_resident_id", "tw_passport", "tw_nhi_card", "phone", "email", "address", "person",
-        "birth_date", "bank_account", "credit_card", "sensitive_category", "tw_business_id", "classified",
+        "tw_national_id",
+        "tw_resident_id",
+        "tw_passport",
+        "tw_nhi_card",
+        "phone",
+        "email",
+        "address",
+        "person",
+        "birth_date",
+        "bank_account",
+        "credit_card",
+        "sensitive_category",
+        "tw_business_id",
+        "classified",
         "restricted",
     }
 
@@ -47,7 +60,9 @@ def test_module_defines_one_recognizer_that_the_registry_builds(module_name):
 
 @pytest.mark.parametrize("module_name", MODULES)
 def test_module_has_a_test_file(module_name):
-    assert (TEST_DIR / f"test_{module_name}.py").is_file(), f"tests/nlp/recognizers/test_{module_name}.py is missing"
+    assert (TEST_DIR / f"test_{module_name}.py").is_file(), (
+        f"tests/nlp/recognizers/test_{module_name}.py is missing"
+    )
 
 
 def test_every_finding_type_has_a_recognizer():

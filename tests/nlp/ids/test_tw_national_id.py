@@ -1,8 +1,9 @@
 """身分證統一編號 checksum (nlp.ids.tw_national_id) against an independent reference implementation.
 
-The reference below is written from the 內政部 rule (letter code, weights 1,9,8,7,6,5,4,3,2,1,1, sum % 10 == 0)
-and shares no code with nlp/. Every vector in the tables is checked against it first, so a wrong vector
-fails loudly instead of silently agreeing with a wrong engine.
+The reference below is written from the 內政部 rule (letter code, weights
+1,9,8,7,6,5,4,3,2,1,1, sum % 10 == 0) and shares no code with nlp/. Every vector in the
+tables is checked against it first, so a wrong vector fails loudly instead of silently
+agreeing with a wrong engine.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ REF_CODES = {
     **{c: 18 + i for i, c in enumerate("JKLMN")},
     "O": 35,
     **{c: 23 + i for i, c in enumerate("PQRSTUV")},
-    "W": 32, "X": 30, "Y": 31, "Z": 33,
+    "W": 32,
+    "X": 30,
+    "Y": 31,
+    "Z": 33,
 }
 
 
@@ -34,22 +38,45 @@ def reference_is_valid(value: str) -> bool:
 
 # One valid number per area letter (26), plus the well-known ones; computed with reference_is_valid.
 VALID = [
-    "A123456789", "M162773050",  # M162773050: check digit 0, which some published validators reject
-    "A226018158", "B183016613", "C118609136", "D199603080", "E146281944", "F119935183", "G190937864",
-    "H279754322", "I119487572", "J291186258", "K176018954", "L259797118", "M271049747", "N250752919",
-    "O203423663", "P212768423", "Q284656320", "R122330799", "S144026857", "T228907869", "U266176038",
-    "V137215909", "W109281593", "X113962456", "Y271177772", "Z212154722",
+    "A123456789",
+    "M162773050",  # M162773050: check digit 0, which some published validators reject
+    "A226018158",
+    "B183016613",
+    "C118609136",
+    "D199603080",
+    "E146281944",
+    "F119935183",
+    "G190937864",
+    "H279754322",
+    "I119487572",
+    "J291186258",
+    "K176018954",
+    "L259797118",
+    "M271049747",
+    "N250752919",
+    "O203423663",
+    "P212768423",
+    "Q284656320",
+    "R122330799",
+    "S144026857",
+    "T228907869",
+    "U266176038",
+    "V137215909",
+    "W109281593",
+    "X113962456",
+    "Y271177772",
+    "Z212154722",
 ]
 # The same numbers with the check digit changed (+1 mod 10): every one must fail.
 BAD_CHECKSUM = [v[:-1] + str((int(v[-1]) + 1) % 10) for v in VALID] + ["A123456788", "M162773051"]
 BAD_FORMAT = [
-    "A323456789",    # second digit must be 1 or 2
+    "A323456789",  # second digit must be 1 or 2
     "A023456789",
-    "A12345678",     # 9 characters
-    "A1234567890",   # 11 characters
-    "1123456789",    # no letter
-    "AA23456789",    # resident-certificate shape, not a national ID
-    "A800000014",    # a valid 2021 resident-certificate number: second digit 8
+    "A12345678",  # 9 characters
+    "A1234567890",  # 11 characters
+    "1123456789",  # no letter
+    "AA23456789",  # resident-certificate shape, not a national ID
+    "A800000014",  # a valid 2021 resident-certificate number: second digit 8
     "A12345678X",
     "@123456789",
     "A１２３４５６７８",  # full-width, but one digit short
@@ -57,19 +84,38 @@ BAD_FORMAT = [
     "Ａ123456789Ａ",
 ]
 FORMATTED_VALID = [
-    "a123456789",              # lower case
-    "Ａ１２３４５６７８９",        # full-width
+    "a123456789",  # lower case
+    "Ａ１２３４５６７８９",  # full-width
     "ａ１２３４５６７８９",
-    "A123 456 789",            # spaced
-    "A-123-456-789",           # hyphenated
-    "A１２３－４５６－７８９",      # full-width hyphen
+    "A123 456 789",  # spaced
+    "A-123-456-789",  # hyphenated
+    "A１２３－４５６－７８９",  # full-width hyphen
     " M162773050 ",
-    "M162\u3000773\u3000050",   # ideographic spaces
+    "M162\u3000773\u3000050",  # ideographic spaces
 ]
 JUNK = [
-    None, "", "€", 123, 1234567890, 12.5, b"A123456789", bytearray(b"A123456789"), ["A123456789"],
-    {"id": "A123456789"}, object(), "A" * 10_000, "A123456789" * 1000, "１" * 5000, "ＡＢＣＤＥＦＧＨＩＪ",
-    "\x00" * 10, "A12345678\u0669", "A١٢٣٤٥٦٧٨٩", "A12345678９\u200b", "🙂123456789", "𠀋123456789", "　" * 10,
+    None,
+    "",
+    "€",
+    123,
+    1234567890,
+    12.5,
+    b"A123456789",
+    bytearray(b"A123456789"),
+    ["A123456789"],
+    {"id": "A123456789"},
+    object(),
+    "A" * 10_000,
+    "A123456789" * 1000,
+    "１" * 5000,
+    "ＡＢＣＤＥＦＧＨＩＪ",
+    "\x00" * 10,
+    "A12345678\u0669",
+    "A١٢٣٤٥٦٧٨٩",
+    "A12345678９\u200b",
+    "🙂123456789",
+    "𠀋123456789",
+    "　" * 10,
 ]
 
 

@@ -16,7 +16,7 @@ def run(recognizer, text):
     findings = list(recognizer.find(ScanText(text)))
     for finding in findings:
         assert 0 <= finding.start < finding.end <= len(text)
-        assert text[finding.start:finding.end] == finding.text, finding
+        assert text[finding.start : finding.end] == finding.text, finding
         assert finding.type == recognizer.type
         assert finding.basis is not None and finding.basis.article.startswith("第肆章")
     return sorted(findings, key=lambda f: (f.start, f.end))

@@ -10,9 +10,15 @@ RECOGNIZER = AddressRecognizer()
 
 POSITIVE = [
     ("地址：新北市板橋區中山路一段161號", ["新北市板橋區中山路一段161號"]),
-    ("新北市板橋區中山路一段三十五巷2弄5號3樓", ["新北市板橋區中山路一段三十五巷2弄5號3樓"]),  # Chinese numerals
+    (
+        "新北市板橋區中山路一段三十五巷2弄5號3樓",
+        ["新北市板橋區中山路一段三十五巷2弄5號3樓"],
+    ),  # Chinese numerals
     ("新北市三重區重新路四段九十五號十樓", ["新北市三重區重新路四段九十五號十樓"]),
-    ("住址：２２０新北市板橋區中山路１段１６１號", ["２２０新北市板橋區中山路１段１６１號"]),  # full-width + postcode
+    (
+        "住址：２２０新北市板橋區中山路１段１６１號",
+        ["２２０新北市板橋區中山路１段１６１號"],
+    ),  # full-width + postcode
     ("新北市板橋區中山路一段１６１號５樓", ["新北市板橋區中山路一段１６１號５樓"]),
     ("22001新北市板橋區中山路1段161號", ["22001新北市板橋區中山路1段161號"]),
     ("新北市板橋區文化里12鄰中山路一段161號之3 5樓之1", ["新北市板橋區文化里12鄰中山路一段161號之3 5樓之1"]),
@@ -20,16 +26,25 @@ POSITIVE = [
     ("住在中正路100號", ["中正路100號"]),  # no admin part, but an address label before it
     ("地址：中山路100號，電話另詳", ["中山路100號"]),
     pytest.param(
-        "台北市信義區市府路1號", ["台北市信義區市府路1號"],
-        marks=pytest.mark.xfail(strict=True, reason="engine bug: road name containing 市 (市府路) breaks the address"),
+        "台北市信義區市府路1號",
+        ["台北市信義區市府路1號"],
+        marks=pytest.mark.xfail(
+            strict=True, reason="engine bug: road name containing 市 (市府路) breaks the address"
+        ),
     ),
     pytest.param(
-        "高雄市前鎮區成功二路25號", ["高雄市前鎮區成功二路25號"],
-        marks=pytest.mark.xfail(strict=True, reason="engine bug: district containing 鎮 (前鎮區) not matched"),
+        "高雄市前鎮區成功二路25號",
+        ["高雄市前鎮區成功二路25號"],
+        marks=pytest.mark.xfail(
+            strict=True, reason="engine bug: district containing 鎮 (前鎮區) not matched"
+        ),
     ),
     pytest.param(
-        "臺南市新市區中山路1號", ["臺南市新市區中山路1號"],
-        marks=pytest.mark.xfail(strict=True, reason="engine bug: district containing 市 (新市區) not matched"),
+        "臺南市新市區中山路1號",
+        ["臺南市新市區中山路1號"],
+        marks=pytest.mark.xfail(
+            strict=True, reason="engine bug: district containing 市 (新市區) not matched"
+        ),
     ),
 ]
 NEGATIVE = [

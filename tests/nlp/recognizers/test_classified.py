@@ -16,7 +16,7 @@ RECOGNIZER = ClassifiedRecognizer()
 
 def run(recognizer, text):
     findings = sorted(recognizer.find(ScanText(text)), key=lambda f: f.start)
-    assert all(text[f.start:f.end] == f.text for f in findings)
+    assert all(text[f.start : f.end] == f.text for f in findings)
     return findings
 
 
@@ -93,7 +93,7 @@ def test_level_in_running_text_reports_the_level():
 def test_full_width_header_colon_and_spaces():
     text = "密等及解密條件或保密期限：　機密"
     (finding,) = run(RECOGNIZER, text)
-    assert finding.level == "機密" and text[finding.start:finding.end] == "機密"
+    assert finding.level == "機密" and text[finding.start : finding.end] == "機密"
 
 
 def test_policy_extra_marking_words():

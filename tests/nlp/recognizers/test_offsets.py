@@ -32,4 +32,4 @@ def test_offsets_index_the_original_text(text, finding_type, expected):
     (finding,) = findings
     assert finding.start == text.index(expected)
     assert finding.end == finding.start + len(expected)
-    assert text[finding.start:finding.end] == expected
+    assert text[finding.start : finding.end] == expected

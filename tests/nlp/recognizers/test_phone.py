@@ -34,12 +34,18 @@ POSITIVE = [
         ["(02)29603456 分機 8888", "(02)29603457"],
     ),
     pytest.param(
-        "(+886)2-2960-3456", ["(+886)2-2960-3456"],
-        marks=pytest.mark.xfail(strict=True, reason="engine bug: country code in brackets (+886) not matched"),
+        "(+886)2-2960-3456",
+        ["(+886)2-2960-3456"],
+        marks=pytest.mark.xfail(
+            strict=True, reason="engine bug: country code in brackets (+886) not matched"
+        ),
     ),
     pytest.param(
-        "(+886) 912-345-678", ["(+886) 912-345-678"],
-        marks=pytest.mark.xfail(strict=True, reason="engine bug: country code in brackets (+886) not matched"),
+        "(+886) 912-345-678",
+        ["(+886) 912-345-678"],
+        marks=pytest.mark.xfail(
+            strict=True, reason="engine bug: country code in brackets (+886) not matched"
+        ),
     ),
 ]
 NEGATIVE = [

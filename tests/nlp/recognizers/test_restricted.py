@@ -15,7 +15,10 @@ RECOGNIZER = RestrictedRecognizer()
 
 POSITIVE = [
     ("【限閱】會議紀錄", ["限閱"]),
-    ("RE: 會議通知\n\n好的，收到。\n\n> -----原始郵件-----\n> 【限閱】\n> 主旨：預算案討論", ["限閱"]),  # quoted original
+    (
+        "RE: 會議通知\n\n好的，收到。\n\n> -----原始郵件-----\n> 【限閱】\n> 主旨：預算案討論",
+        ["限閱"],
+    ),  # quoted original
     ("主旨：【限閱】114年度預算案", ["限閱"]),
     ("[內部使用]", ["內部使用"]),
     ("請勿外流", ["請勿外流"]),
@@ -28,8 +31,11 @@ POSITIVE = [
     ("INTERNAL USE ONLY\nQ3 figures", ["INTERNAL USE ONLY"]),
     ("［限閱］", ["限閱"]),  # full-width brackets
     pytest.param(
-        "Subject: CONFIDENTIAL - budget", ["CONFIDENTIAL"],
-        marks=pytest.mark.xfail(strict=True, reason="engine bug: CONFIDENTIAL in capitals in a subject line not found"),
+        "Subject: CONFIDENTIAL - budget",
+        ["CONFIDENTIAL"],
+        marks=pytest.mark.xfail(
+            strict=True, reason="engine bug: CONFIDENTIAL in capitals in a subject line not found"
+        ),
     ),
 ]
 NEGATIVE = [
@@ -48,10 +54,12 @@ NEGATIVE = [
     "附件請參考。\n\n【機密警語】本電子郵件及附件內容可能含有機密或限閱資訊，僅供指定收件人使用。"
     "若您非指定收件人，請勿使用、揭露或散布，並請刪除。",
     pytest.param(
-        "各位好，附件為會議資料。\n\n王小明\n---\nCONFIDENTIAL\nThis e-mail is intended solely for the addressee. "
+        "各位好，附件為會議資料。\n\n王小明\n---\nCONFIDENTIAL\n"
+        "This e-mail is intended solely for the addressee. "
         "If you are not the intended recipient, please delete it.",
         marks=pytest.mark.xfail(
-            strict=True, reason="engine bug: the CONFIDENTIAL heading of an e-mail footer disclaimer is taken as a banner"
+            strict=True,
+            reason="engine bug: the CONFIDENTIAL heading of an e-mail footer disclaimer is taken as a banner",
         ),
     ),
 ]

@@ -1,4 +1,7 @@
-"""SENSITIVE_CATEGORY: 個資法第6條 special categories about a person; the law, negations and statute names are not."""
+"""SENSITIVE_CATEGORY: 個資法第6條 special categories about a person.
+
+The law, negations and statute names are not findings.
+"""
 
 from __future__ import annotations
 
@@ -25,7 +28,9 @@ NEGATIVE = [
     "本府辦理憂鬱症防治宣導課程",
     pytest.param(
         "本局健康檢查報告書格式修正",
-        marks=pytest.mark.xfail(strict=True, reason="engine bug: a form template (報告書格式) about no person flagged"),
+        marks=pytest.mark.xfail(
+            strict=True, reason="engine bug: a form template (報告書格式) about no person flagged"
+        ),
     ),
 ]
 

@@ -1,4 +1,7 @@
-"""TW_PASSPORT: only where the nearest label is a passport label; 受理編號 / 案號 next to 護照 are not passports."""
+"""TW_PASSPORT: only where the nearest label is a passport label.
+
+受理編號 / 案號 next to 護照 are not passport numbers.
+"""
 
 from __future__ import annotations
 
@@ -15,11 +18,13 @@ POSITIVE = [
     ("Passport No. AB1234567", ["AB1234567"]),
     ("外籍人士passport number: E12345678", ["E12345678"]),
     pytest.param(
-        "護照號碼:312 345 678", ["312 345 678"],
+        "護照號碼:312 345 678",
+        ["312 345 678"],
         marks=pytest.mark.xfail(strict=True, reason="engine bug: spaced passport number not found"),
     ),
     pytest.param(
-        "護照號碼：312-345-678", ["312-345-678"],
+        "護照號碼：312-345-678",
+        ["312-345-678"],
         marks=pytest.mark.xfail(strict=True, reason="engine bug: hyphenated passport number not found"),
     ),
 ]
@@ -33,7 +38,9 @@ NEGATIVE = [
     "電話 312345678",
     pytest.param(
         "護照規費1300元，收據號碼123456789",
-        marks=pytest.mark.xfail(strict=True, reason="engine bug: 收據號碼 next to 護照 taken as a passport number"),
+        marks=pytest.mark.xfail(
+            strict=True, reason="engine bug: 收據號碼 next to 護照 taken as a passport number"
+        ),
     ),
 ]
 
