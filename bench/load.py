@@ -4,7 +4,8 @@ Starts gunicorn on loopback (1 worker, then 2) in development-sign-in mode, driv
 each keep one HTTP/1.1 connection (``http.client``), and prints throughput, p50/p95/p99 latency and the
 error count for each. Two loads: back to back (every client sends its next request as soon as the answer
 arrives: the server's saturation throughput; by Little's law latency is then clients / throughput) and
-paced (each client starts a request every 250 ms, about 200 requests/s offered: people typing e-mails). Traffic goes to 127.0.0.1 only; every run is bounded by ``--requests``.
+paced (each client starts a request every 250 ms, about 200 requests/s offered: people typing e-mails).
+Traffic goes to 127.0.0.1 only; every run is bounded by ``--requests``.
 
     python bench/load.py                 # 50 clients, 4,000 requests per configuration
     python bench/load.py --workers 1 2 4 --clients 50 --requests 4000
@@ -93,16 +94,19 @@ class RunResult:
         return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
     def line(self) -> str:
+        load = f"paced every {self.pace_ms:.0f} ms" if self.pace_ms else "back-to-back"
+        mean = statistics.fmean(self.latencies_ms) if self.latencies_ms else float("nan")
         return (
-            f"workers={self.workers} clients={self.clients} "
-            f"{'paced every ' + format(self.pace_ms, '.0f') + ' ms' if self.pace_ms else 'back-to-back'} requests={self.requests} errors={self.errors} "
-            f"throughput={self.requests / self.seconds:.1f} req/s "
-            f"p50={self.percentile(0.50):.1f} ms p95={self.percentile(0.95):.1f} ms p99={self.percentile(0.99):.1f} ms "
-            f"mean={statistics.fmean(self.latencies_ms) if self.latencies_ms else float('nan'):.1f} ms"
+            f"workers={self.workers} clients={self.clients} {load} requests={self.requests} "
+            f"errors={self.errors} throughput={self.requests / self.seconds:.1f} req/s "
+            f"p50={self.percentile(0.50):.1f} ms p95={self.percentile(0.95):.1f} ms "
+            f"p99={self.percentile(0.99):.1f} ms mean={mean:.1f} ms"
         )
 
 
-def drive(port: int, clients: int, total: int, body: bytes, pace_ms: float = 0) -> tuple[list[float], int, float]:
+def drive(
+    port: int, clients: int, total: int, body: bytes, pace_ms: float = 0
+) -> tuple[list[float], int, float]:
     """Send ``total`` requests from ``clients`` threads; with ``pace_ms`` each client starts a request at
     most every ``pace_ms`` (a user who reads the answer), else back to back (saturation)."""
     latencies: list[float] = []
@@ -128,7 +132,9 @@ def drive(port: int, clients: int, total: int, body: bytes, pace_ms: float = 0) 
                 began = time.perf_counter()
             next_start[0] = began + pace_ms / 1000
             try:
-                connection.request("POST", "/api/v1/scan", body=body, headers={"Content-Type": "application/json"})
+                connection.request(
+                    "POST", "/api/v1/scan", body=body, headers={"Content-Type": "application/json"}
+                )
                 response = connection.getresponse()
                 response.read()
                 ok = response.status == 200
@@ -166,8 +172,22 @@ def run(workers: int, clients: int, total: int, warmup: int, pace_ms: float) -> 
             "AIGUARD_LOG_LEVEL": "WARNING",
         }
         process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-w", str(workers), "-k", "gthread", "--threads", "8",
-             "-b", f"127.0.0.1:{port}", "--log-level", "warning", "server.wsgi:app"],
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-w",
+                str(workers),
+                "-k",
+                "gthread",
+                "--threads",
+                "8",
+                "-b",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+                "server.wsgi:app",
+            ],
             cwd=REPO,
             env=environment,
             stdout=subprocess.DEVNULL,
@@ -175,8 +195,14 @@ def run(workers: int, clients: int, total: int, warmup: int, pace_ms: float) -> 
         )
         try:
             wait_until_ready(port, process)
-            body = json.dumps({"text": two_thousand_character_email(), "channel": "outlook",
-                               "subject": "第三次工作會議紀錄", "recipients": ["staff@ntpc.gov.tw"]}).encode()
+            body = json.dumps(
+                {
+                    "text": two_thousand_character_email(),
+                    "channel": "outlook",
+                    "subject": "第三次工作會議紀錄",
+                    "recipients": ["staff@ntpc.gov.tw"],
+                }
+            ).encode()
             drive(port, min(clients, warmup), warmup, body)
             latencies, errors, seconds = drive(port, clients, total, body, pace_ms)
         finally:
@@ -199,12 +225,18 @@ def main(argv: list[str] | None = None) -> int:
         help="per-client interval between request starts; 0 = back to back (saturation). Default: 0 and 250",
     )
     args = parser.parse_args(argv)
-    print(f"POST /api/v1/scan, {len(two_thousand_character_email())}-character e-mail, {args.clients} clients")
+    print(
+        f"POST /api/v1/scan, {len(two_thousand_character_email())}-character e-mail, {args.clients} clients"
+    )
     failed = False
     for pace_ms in args.pace_ms:
         for workers in args.workers:
             result = run(workers, args.clients, args.requests, args.warmup, pace_ms)
-            verdict = "ok" if result.errors == 0 and result.percentile(0.95) < TARGET_P95_MS else "MISSES p95 TARGET"
+            verdict = (
+                "ok"
+                if result.errors == 0 and result.percentile(0.95) < TARGET_P95_MS
+                else "MISSES p95 TARGET"
+            )
             print(result.line(), verdict, flush=True)
             failed = failed or result.errors > 0
     return 1 if failed else 0

@@ -38,7 +38,7 @@ JWKS_TIMEOUT_SECONDS = 5
 
 @dataclass(frozen=True)
 class User:
-    """The signed-in caller: who (object id within a tenant), what they may do, and their raw token (for OBO)."""
+    """The signed-in caller: who (object id in a tenant), what they may do, and their token (for OBO)."""
 
     object_id: str
     tenant_id: str
@@ -150,7 +150,9 @@ def _is_direct_loopback_request() -> bool:
 def _needs_sign_in() -> bool:
     if request.method == "OPTIONS":
         return False
-    if not (request.path.startswith("/api/") or request.path == "/admin" or request.path.startswith("/admin/")):
+    if not (
+        request.path.startswith("/api/") or request.path == "/admin" or request.path.startswith("/admin/")
+    ):
         return False
     endpoint = request.endpoint or ""
     if endpoint.endswith(".static"):
@@ -192,7 +194,11 @@ def current_user() -> User:
 def require_role(role: str) -> User:
     user = current_user()
     if role not in user.roles:
-        raise ApiError("forbidden", zh="此頁面僅供具管理者角色的使用者。", en="This page is for users with the admin role.")
+        raise ApiError(
+            "forbidden",
+            zh="此頁面僅供具管理者角色的使用者。",
+            en="This page is for users with the admin role.",
+        )
     return user
 
 

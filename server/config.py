@@ -126,7 +126,7 @@ class Settings:
         if not database_url.startswith(("sqlite:", "postgresql:", "postgresql+psycopg:")):
             raise ConfigError("AIGUARD_DATABASE_URL", "must be a sqlite:/// or postgresql:// URL")
         if database_url.startswith("postgresql://"):
-            database_url = "postgresql+psycopg://" + database_url[len("postgresql://"):]
+            database_url = "postgresql+psycopg://" + database_url[len("postgresql://") :]
         rate_limit = reader.text("AIGUARD_RATE_LIMIT") or cls.rate_limit
         if not all(RATE_LIMIT.match(part.strip()) for part in rate_limit.split(";")):
             raise ConfigError("AIGUARD_RATE_LIMIT", "must look like '120 per minute' (several joined by ';')")
@@ -167,7 +167,9 @@ class Settings:
             retention_days=reader.integer("AIGUARD_AUDIT_RETENTION_DAYS", 365, minimum=1),
             agency=reader.text("AIGUARD_AGENCY"),
             auto_migrate=reader.flag("AIGUARD_AUTO_MIGRATE", True),
-            max_request_bytes=reader.integer("AIGUARD_MAX_REQUEST_BYTES", cls.max_request_bytes, minimum=1024),
+            max_request_bytes=reader.integer(
+                "AIGUARD_MAX_REQUEST_BYTES", cls.max_request_bytes, minimum=1024
+            ),
             max_text_chars=reader.integer("AIGUARD_MAX_TEXT_CHARS", cls.max_text_chars, minimum=1),
             max_docx_bytes=reader.integer("AIGUARD_MAX_DOCX_BYTES", cls.max_docx_bytes, minimum=1024),
             max_docx_uncompressed_bytes=reader.integer(

@@ -63,7 +63,9 @@ def read_json_body(schema: Schema) -> Any:
     """Decode and validate the JSON body of the current request."""
     settings = current_app.config["AIGUARD_SETTINGS"]
     if request.mimetype != "application/json":
-        raise ApiError("unsupported_media_type", zh="請以 application/json 傳送。", en="Send application/json.")
+        raise ApiError(
+            "unsupported_media_type", zh="請以 application/json 傳送。", en="Send application/json."
+        )
     request.max_content_length = settings.max_request_bytes
     raw = request.get_data(cache=True)
     try:

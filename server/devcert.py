@@ -41,7 +41,9 @@ def _write_private(path: Path, data: bytes) -> None:
 
 
 def _pem_key(key: ec.EllipticCurvePrivateKey) -> bytes:
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
 
 
 def _still_valid(path: Path, now: dt.datetime) -> bool:
@@ -129,4 +131,6 @@ def ensure_dev_certificate(config_dir: Path, now: dt.datetime | None = None) -> 
         (directory / "localhost.pem").unlink(missing_ok=True)
     if not (_still_valid(directory / "localhost.pem", now) and (directory / "localhost-key.pem").is_file()):
         _make_leaf(directory, now)
-    return DevCertificate(ca_cert=directory / "ca.pem", cert=directory / "localhost.pem", key=directory / "localhost-key.pem")
+    return DevCertificate(
+        ca_cert=directory / "ca.pem", cert=directory / "localhost.pem", key=directory / "localhost-key.pem"
+    )

@@ -27,7 +27,9 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``aiguard serve``; the CLI calls this on its subparser."""
     parser.add_argument("--host", default=DEFAULT_HOST, help="address to listen on (default localhost)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default 3000)")
-    parser.add_argument("--cert", type=Path, help="TLS certificate (PEM); default: a local development certificate")
+    parser.add_argument(
+        "--cert", type=Path, help="TLS certificate (PEM); default: a local development certificate"
+    )
     parser.add_argument("--key", type=Path, help="TLS private key (PEM) for --cert")
     parser.add_argument("--policy", type=Path, help="policy file (sets AIGUARD_POLICY)")
     parser.add_argument(
@@ -60,7 +62,10 @@ def serve(args: Any) -> int:
     if cert is None:
         dev_certificate = ensure_dev_certificate(settings.config_dir)
         cert, key = dev_certificate.cert, dev_certificate.key
-        print(f"HTTPS certificate for localhost; trust this CA once on the Office machine: {dev_certificate.ca_cert}")
+        print(
+            "HTTPS certificate for localhost; trust this CA once on the Office machine: "
+            f"{dev_certificate.ca_cert}"
+        )
     from server.app import create_app
 
     app = create_app(settings)

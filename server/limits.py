@@ -41,7 +41,9 @@ def require_text_within_limit(*texts: str) -> None:
 
 def init_app(app: Flask, settings: Settings) -> Limiter:
     """Install the size limit and the rate limiter. Call after ``auth.init_app`` so users are known."""
-    app.config["MAX_CONTENT_LENGTH"] = max(settings.max_request_bytes, settings.max_docx_bytes) + MULTIPART_OVERHEAD_BYTES
+    app.config["MAX_CONTENT_LENGTH"] = (
+        max(settings.max_request_bytes, settings.max_docx_bytes) + MULTIPART_OVERHEAD_BYTES
+    )
     limiter = Limiter(
         key_func=_user_key,
         app=app,

@@ -18,7 +18,9 @@ REDACTION_MODES = ["mask", "placeholder"]
 ACTIONS = ["block", "redact", "report", "ignore"]
 
 
-def _object(properties: dict[str, Schema], required: list[str] | None = None, extra: bool | Schema = False) -> Schema:
+def _object(
+    properties: dict[str, Schema], required: list[str] | None = None, extra: bool | Schema = False
+) -> Schema:
     return {
         "type": "object",
         "properties": properties,
@@ -41,7 +43,7 @@ ERROR: Schema = _object(
 
 LOCATION: Schema = {
     "type": "object",
-    "description": "Where in the .docx: part (body, table, header, footer) and indices, as read_docx reports.",
+    "description": "Where in the .docx: part (body, table, header, footer) and indices (read_docx).",
     "properties": {"part": STRING},
     "additionalProperties": True,
 }
@@ -62,7 +64,18 @@ FINDING: Schema = _object(
         "field": {"type": "string", "enum": ["body", "subject"]},
         "location": LOCATION,
     },
-    required=["type", "start", "end", "text", "score", "recognizer", "evidence", "basis", "personal", "action"],
+    required=[
+        "type",
+        "start",
+        "end",
+        "text",
+        "score",
+        "recognizer",
+        "evidence",
+        "basis",
+        "personal",
+        "action",
+    ],
 )
 
 SCAN_RESULT_PROPERTIES: dict[str, Schema] = {
@@ -129,7 +142,9 @@ NOTICE_RESPONSE: Schema = _object(
 POLICY_RESPONSE: Schema = _object(
     {
         "version": STRING,
-        "notice": _object({"zh-TW": STRING, "en": STRING, "position": {"type": "string", "enum": ["top", "bottom"]}}),
+        "notice": _object(
+            {"zh-TW": STRING, "en": STRING, "position": {"type": "string", "enum": ["top", "bottom"]}}
+        ),
         "reminder": BILINGUAL,
         "articles": {"type": "array", "items": _object({"id": STRING, **BASIS["properties"]})},
         "types": {

@@ -67,9 +67,13 @@ def validate(value: Any, schema: dict[str, Any], where: str = "body") -> None:
 
 def _validate_string(value: str, schema: dict[str, Any], where: str) -> None:
     if "minLength" in schema and len(value) < schema["minLength"]:
-        raise _invalid(where, f"至少 {schema['minLength']} 個字元", f"needs at least {schema['minLength']} characters")
+        raise _invalid(
+            where, f"至少 {schema['minLength']} 個字元", f"needs at least {schema['minLength']} characters"
+        )
     if "maxLength" in schema and len(value) > schema["maxLength"]:
-        raise _invalid(where, f"最多 {schema['maxLength']} 個字元", f"allows at most {schema['maxLength']} characters")
+        raise _invalid(
+            where, f"最多 {schema['maxLength']} 個字元", f"allows at most {schema['maxLength']} characters"
+        )
     if "pattern" in schema and not re.search(schema["pattern"], value):
         raise _invalid(where, "格式不正確", "has the wrong format")
 
@@ -88,7 +92,9 @@ def _validate_object(value: dict[str, Any], schema: dict[str, Any], where: str) 
         elif isinstance(extra, dict):
             validate(item, extra, f"{where}.{name}")
     if "maxProperties" in schema and len(value) > schema["maxProperties"]:
-        raise _invalid(where, f"最多 {schema['maxProperties']} 項", f"allows at most {schema['maxProperties']} entries")
+        raise _invalid(
+            where, f"最多 {schema['maxProperties']} 項", f"allows at most {schema['maxProperties']} entries"
+        )
 
 
 def _validate_array(value: list[Any], schema: dict[str, Any], where: str) -> None:

@@ -15,7 +15,9 @@ def _attr(value: str) -> str:
     return escape(value, {'"': "&quot;"})
 
 
-def column_chart(title: str, labels: Sequence[str], values: Sequence[int], colour: str = BAR_COLOUR) -> Markup:
+def column_chart(
+    title: str, labels: Sequence[str], values: Sequence[int], colour: str = BAR_COLOUR
+) -> Markup:
     """Vertical bars, one per label (days), with the maximum marked on the axis."""
     width, height, left, bottom, top = 640, 180, 36, 28, 12
     plot_width, plot_height = width - left - 8, height - bottom - top
@@ -35,7 +37,8 @@ def column_chart(title: str, labels: Sequence[str], values: Sequence[int], colou
         x = left + index * step + step * 0.1
         y = top + plot_height - bar_height
         parts.append(
-            f'<rect x="{x:.1f}" y="{y:.1f}" width="{step * 0.8:.1f}" height="{bar_height:.1f}" fill="{colour}">'
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{step * 0.8:.1f}" height="{bar_height:.1f}" '
+            f'fill="{colour}">'
             f"<title>{escape(label)}: {value}</title></rect>"
         )
     label_every = max(1, len(labels) // 8)
@@ -43,7 +46,8 @@ def column_chart(title: str, labels: Sequence[str], values: Sequence[int], colou
         if index % label_every == 0:
             x = left + index * step + step / 2
             parts.append(
-                f'<text x="{x:.1f}" y="{height - 10}" text-anchor="middle" font-size="10">{escape(label)}</text>'
+                f'<text x="{x:.1f}" y="{height - 10}" text-anchor="middle" font-size="10">'
+                f"{escape(label)}</text>"
             )
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -64,7 +68,8 @@ def bar_chart(title: str, labels: Sequence[str], values: Sequence[int], colour: 
         y = 4 + index * row
         bar = bar_space * value / peak
         parts.append(
-            f'<text x="{label_width - 6}" y="{y + 14}" text-anchor="end" font-size="12">{escape(label)}</text>'
+            f'<text x="{label_width - 6}" y="{y + 14}" text-anchor="end" font-size="12">'
+            f"{escape(label)}</text>"
             f'<rect x="{label_width}" y="{y + 3}" width="{bar:.1f}" height="{row - 8}" fill="{colour}"/>'
             f'<text x="{label_width + bar + 4:.1f}" y="{y + 14}" font-size="12">{value}</text>'
         )

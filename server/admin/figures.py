@@ -57,7 +57,13 @@ def collect(session: Session, days: int, today: dt.date | None = None) -> Figure
     since = until - dt.timedelta(days=days - 1)
     figures = Figures(since=since, until=until)
     rows = session.execute(
-        select(AuditEvent.day, AuditEvent.department, AuditEvent.action, AuditEvent.verdict, AuditEvent.type_counts)
+        select(
+            AuditEvent.day,
+            AuditEvent.department,
+            AuditEvent.action,
+            AuditEvent.verdict,
+            AuditEvent.type_counts,
+        )
         .where(AuditEvent.day >= since)
         .where(AuditEvent.day <= until)
     )

@@ -32,7 +32,9 @@ def _require_admin() -> None:
 def _days() -> int:
     raw = request.args.get("days", str(DEFAULT_DAYS))
     if not raw.isdigit() or not 1 <= int(raw) <= MAX_DAYS:
-        raise ApiError("invalid_request", zh=f"參數 days 應為 1 到 {MAX_DAYS}", en=f"days must be 1 to {MAX_DAYS}")
+        raise ApiError(
+            "invalid_request", zh=f"參數 days 應為 1 到 {MAX_DAYS}", en=f"days must be 1 to {MAX_DAYS}"
+        )
     return int(raw)
 
 
@@ -116,5 +118,7 @@ def export_csv() -> Response:
     for finding_type in types:
         writer.writerow([finding_type, figures.finding_types[finding_type]])
     response = Response("\ufeff" + out.getvalue(), mimetype="text/csv")
-    response.headers["Content-Disposition"] = f'attachment; filename="aiguard-{figures.since}-{figures.until}.csv"'
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="aiguard-{figures.since}-{figures.until}.csv"'
+    )
     return response

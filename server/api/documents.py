@@ -13,8 +13,8 @@ from pathlib import PurePath
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request
-from nlp.notice import notice_text
 
+from nlp.notice import notice_text
 from server.audit import record_event
 from server.contract import Parameter, operation
 from server.contract import Response as Documented
@@ -84,7 +84,7 @@ def _locate(findings: Any, docx_text: Any) -> list[dict[str, Any]]:
 def _download(data: bytes, filename: str, suffix: str) -> Response:
     stem = PurePath(filename).stem or "document"
     response = Response(data, mimetype=DOCX_MEDIA_TYPE)
-    response.headers["Content-Disposition"] = f"attachment; filename=\"{stem}{suffix}.docx\""
+    response.headers["Content-Disposition"] = f'attachment; filename="{stem}{suffix}.docx"'
     return response
 
 
@@ -92,11 +92,13 @@ def _download(data: bytes, filename: str, suffix: str) -> Response:
     bp,
     "/documents",
     "POST",
-    summary="Scan a .docx (report with locations), or return it with a notice inserted or personal data redacted.",
+    summary="Scan a .docx (report with locations), or return it with a notice inserted or data redacted.",
     request_schema=DOCUMENT_UPLOAD,
     request_media_type="multipart/form-data",
     parameters=(
-        Parameter("action", {"type": "string", "enum": ["scan", "notice", "redact"]}, "What to do; default scan."),
+        Parameter(
+            "action", {"type": "string", "enum": ["scan", "notice", "redact"]}, "What to do; default scan."
+        ),
         Parameter("mode", {"type": "string", "enum": REDACTION_MODES}, "Redaction mode for action=redact."),
     ),
     responses={
@@ -112,9 +114,15 @@ def documents() -> Any:
     action = request.args.get("action", "scan")
     mode = request.args.get("mode", "mask")
     if action not in ("scan", "notice", "redact"):
-        raise ApiError("invalid_request", zh="參數 action 只接受 scan、notice、redact", en="action must be scan, notice or redact")
+        raise ApiError(
+            "invalid_request",
+            zh="參數 action 只接受 scan、notice、redact",
+            en="action must be scan, notice or redact",
+        )
     if mode not in REDACTION_MODES:
-        raise ApiError("invalid_request", zh="參數 mode 只接受 mask、placeholder", en="mode must be mask or placeholder")
+        raise ApiError(
+            "invalid_request", zh="參數 mode 只接受 mask、placeholder", en="mode must be mask or placeholder"
+        )
     data, filename = _uploaded_docx()
     from nlp.documents.docx import insert_notice_docx, read_docx, redact_docx
     from nlp.documents.errors import DocumentError

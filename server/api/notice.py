@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint
-from nlp.notice import notice_text
 
+from nlp.notice import notice_text
 from server.audit import record_event
 from server.contract import operation
 from server.engine import policy
@@ -19,7 +19,7 @@ bp = Blueprint("notice", __name__, url_prefix="/api/v1")
     bp,
     "/notice",
     "POST",
-    summary="Record that an AI-use notice is inserted; returns the notice texts and the final-judgment reminder.",
+    summary="Record an inserted AI-use notice; returns the notice texts and the final-judgment reminder.",
     request_schema=NOTICE_REQUEST,
     responses={200: NOTICE_RESPONSE},
 )

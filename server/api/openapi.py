@@ -49,7 +49,13 @@ def _operation_document(op: Operation) -> dict[str, Any]:
     }
     if op.parameters:
         document["parameters"] = [
-            {"name": p.name, "in": p.location, "required": False, "schema": p.schema, "description": p.description}
+            {
+                "name": p.name,
+                "in": p.location,
+                "required": False,
+                "schema": p.schema,
+                "description": p.description,
+            }
             for p in op.parameters
         ]
     if op.request is not None:
@@ -68,7 +74,8 @@ def build_document(server_url: str) -> dict[str, Any]:
             "title": "AIGuard API",
             "version": "1",
             "description": (
-                "Checks drafts for classification markings and personal data before they go to a generative-AI "
+                "Checks drafts for classification markings and personal data before they go to a "
+                "generative-AI "
                 "tool (新北市政府使用人工智慧作業指引). Every error is "
                 '{"error": {"code", "message": {"zh-TW", "en"}}}.'
             ),

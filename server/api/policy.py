@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint
+
 from nlp import articles
 from nlp.finding import ALL_TYPES, Basis
 from nlp.notice import notice_text
-
 from server.contract import operation
 from server.engine import policy
 from server.schemas import POLICY_RESPONSE
@@ -52,6 +52,12 @@ def describe_policy(active: Any) -> dict[str, Any]:
     }
 
 
-@operation(bp, "/policy", "GET", summary="The active policy as the add-in renders it.", responses={200: POLICY_RESPONSE})
+@operation(
+    bp,
+    "/policy",
+    "GET",
+    summary="The active policy as the add-in renders it.",
+    responses={200: POLICY_RESPONSE},
+)
 def get_policy() -> dict[str, Any]:
     return describe_policy(policy())

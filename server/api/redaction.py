@@ -34,7 +34,13 @@ def redact(body: dict[str, Any]) -> dict[str, Any]:
     require_text_within_limit(text)
     redaction = engine().redact(text, mode=mode)
     result = redaction.result
-    record_event(action="redact", channel=body.get("channel", "unspecified"), text=text, verdict=result.verdict, type_counts=result.counts)
+    record_event(
+        action="redact",
+        channel=body.get("channel", "unspecified"),
+        text=text,
+        verdict=result.verdict,
+        type_counts=result.counts,
+    )
     if result.verdict == "block":
         raise ApiError("blocked")
     return {

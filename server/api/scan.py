@@ -59,6 +59,10 @@ def scan(body: dict[str, Any]) -> dict[str, Any]:
             body.get("recipients", []), policy().outlook.internal_domains
         )
     record_event(
-        action="scan", channel=body["channel"], text=combined, verdict=result.verdict, type_counts=result.counts
+        action="scan",
+        channel=body["channel"],
+        text=combined,
+        verdict=result.verdict,
+        type_counts=result.counts,
     )
     return payload

@@ -20,7 +20,7 @@ if engine is None:
     if not url:
         raise SystemExit("AIGUARD_DATABASE_URL: set it to the database to migrate")
     if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
     engine = create_engine(url)
 
 with engine.connect() as connection:

@@ -42,7 +42,9 @@ TokenFactory = Callable[..., str]
 def make_token(signing_key: SigningKey) -> TokenFactory:
     """``make_token(version=2, key=None, kid=None, **claim_overrides)``; a claim set to None is left out."""
 
-    def make(version: int = 2, key: SigningKey | None = None, kid: str | None = None, **overrides: Any) -> str:
+    def make(
+        version: int = 2, key: SigningKey | None = None, kid: str | None = None, **overrides: Any
+    ) -> str:
         key = key or signing_key
         return jwt.encode(
             claims_for(version, **overrides), key.private, algorithm="RS256", headers={"kid": kid or key.kid}
@@ -99,7 +101,7 @@ def auth(bearer: Callable[..., dict[str, str]]) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[Any]:
-    """A PostgreSQL 15 server on loopback for this test session (skipped only if Debian's binaries are absent)."""
+    """PostgreSQL 15 on loopback for the session; skipped only if Debian's binaries are absent."""
     from local_services import postgres_available, start_postgres
 
     if not postgres_available():
@@ -121,6 +123,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     import psycopg
 
     name = f"aiguard_test_{next(_database_counter)}"
-    with psycopg.connect(f"host=127.0.0.1 port={server.port} user=postgres dbname=postgres", autocommit=True) as conn:
+    with psycopg.connect(
+        f"host=127.0.0.1 port={server.port} user=postgres dbname=postgres", autocommit=True
+    ) as conn:
         conn.execute(f"CREATE DATABASE {name}")
     return server.url(name)

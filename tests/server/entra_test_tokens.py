@@ -69,7 +69,9 @@ def claims_for(version: int = 2, **overrides: Any) -> dict[str, Any]:
     tenant = overrides.get("tid", TENANT)
     claims: dict[str, Any] = {
         "aud": CLIENT_ID if version == 2 else APP_ID_URI,
-        "iss": f"https://login.microsoftonline.com/{tenant}/v2.0" if version == 2 else f"https://sts.windows.net/{tenant}/",
+        "iss": f"https://login.microsoftonline.com/{tenant}/v2.0"
+        if version == 2
+        else f"https://sts.windows.net/{tenant}/",
         "iat": now - 10,
         "nbf": now - 10,
         "exp": now + 3600,
@@ -80,5 +82,3 @@ def claims_for(version: int = 2, **overrides: Any) -> dict[str, Any]:
     }
     claims.update(overrides)
     return {k: v for k, v in claims.items() if v is not None}
-
-

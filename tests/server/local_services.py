@@ -58,7 +58,15 @@ class Postgres:
 
     def stop(self) -> None:
         subprocess.run(
-            [*self.as_postgres, str(PG_BIN / "pg_ctl"), "-D", str(self.directory / "data"), "-m", "immediate", "stop"],
+            [
+                *self.as_postgres,
+                str(PG_BIN / "pg_ctl"),
+                "-D",
+                str(self.directory / "data"),
+                "-m",
+                "immediate",
+                "stop",
+            ],
             check=False,
             capture_output=True,
         )
@@ -80,14 +88,36 @@ def start_postgres() -> Postgres:
     port = free_port()
     data = directory / "data"
     subprocess.run(
-        [*as_postgres, str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-         "--locale=C.UTF-8"],
+        [
+            *as_postgres,
+            str(PG_BIN / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        ],
         check=True,
         capture_output=True,
     )
     subprocess.run(
-        [*as_postgres, str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(directory / "server.log"), "-w", "-t", "60",
-         "-o", f"-h 127.0.0.1 -p {port} -k {directory} -c fsync=off", "start"],
+        [
+            *as_postgres,
+            str(PG_BIN / "pg_ctl"),
+            "-D",
+            str(data),
+            "-l",
+            str(directory / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            f"-h 127.0.0.1 -p {port} -k {directory} -c fsync=off",
+            "start",
+        ],
         check=True,
         capture_output=True,
     )
@@ -115,8 +145,18 @@ def start_gunicorn(environment: dict[str, str], workers: int, log: Path, port: i
     env = {**os.environ, **environment, "PYTHONPATH": str(REPO)}
     with open(log, "wb") as log_file:
         process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}", "--access-logfile", "-",
-             "server.wsgi:app"],
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-w",
+                str(workers),
+                "-b",
+                f"127.0.0.1:{port}",
+                "--access-logfile",
+                "-",
+                "server.wsgi:app",
+            ],
             cwd=REPO,
             env=env,
             stdout=log_file,

@@ -26,7 +26,7 @@ class FakeGraph:
 
 @pytest.fixture
 def busy_app(app: Flask, bearer: Any) -> Flask:
-    app.extensions["aiguard.departments"] = FakeGraph({"u-1": "工務局", "u-2": "=HYPERLINK(\"x\")"})
+    app.extensions["aiguard.departments"] = FakeGraph({"u-1": "工務局", "u-2": '=HYPERLINK("x")'})
     client = app.test_client()
     for oid, text in (
         ("u-1", "承辦人王小明 0912-345-678"),
@@ -69,7 +69,7 @@ def test_csv_export_has_a_row_per_day_and_department(busy_app: Flask, bearer: An
     assert rows[0] == ["day", "department", "scans", "blocks", "redactions", "notices"]
     by_department = {row[1]: row[2:] for row in rows[1:] if len(row) == 6}
     assert by_department["工務局"] == ["2", "0", "1", "0"]
-    assert by_department["'=HYPERLINK(\"x\")"] == ["1", "1", "0", "1"]
+    assert by_department['\'=HYPERLINK("x")'] == ["1", "1", "0", "1"]
     assert ["PHONE", "1"] in rows
 
 

@@ -1,4 +1,5 @@
-"""Audit: one record per action, figures only — never the text or a finding's value, in the database or the log."""
+"""Audit: one record per action, figures only — never the text or a finding's value, in the database
+or the log."""
 
 from __future__ import annotations
 
@@ -36,11 +37,20 @@ def audited_app(environment: dict[str, str], database_url: str) -> Any:
 
 
 def run_every_action(client: Any, auth: dict[str, str]) -> None:
-    assert client.post("/api/v1/scan", json={"text": TEXT, "channel": "outlook", "subject": "王小明"}, headers=auth).status_code == 200
-    redacted = client.post("/api/v1/redact", json={"text": TEXT, "mode": "placeholder", "channel": "word"}, headers=auth)
+    assert (
+        client.post(
+            "/api/v1/scan", json={"text": TEXT, "channel": "outlook", "subject": "王小明"}, headers=auth
+        ).status_code
+        == 200
+    )
+    redacted = client.post(
+        "/api/v1/redact", json={"text": TEXT, "mode": "placeholder", "channel": "word"}, headers=auth
+    )
     assert redacted.status_code == 200
     placeholder_map = redacted.get_json()["placeholder_map"]
-    restore = client.post("/api/v1/restore", json={"text": redacted.get_json()["text"], "map": placeholder_map}, headers=auth)
+    restore = client.post(
+        "/api/v1/restore", json={"text": redacted.get_json()["text"], "map": placeholder_map}, headers=auth
+    )
     assert restore.status_code == 200
     assert client.post("/api/v1/notice", json={"channel": "word"}, headers=auth).status_code == 200
 
@@ -66,7 +76,11 @@ def test_each_action_writes_one_record_of_figures(audited_app: Flask, auth: dict
 
 
 def test_no_text_or_value_reaches_the_database_or_the_log(
-    audited_app: Flask, auth: dict[str, str], database_url: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    audited_app: Flask,
+    auth: dict[str, str],
+    database_url: str,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
     run_every_action(audited_app.test_client(), auth)
@@ -105,7 +119,9 @@ def test_bad_requests_write_nothing(audited_app: Flask, auth: dict[str, str]) ->
 
 def test_a_blocked_redaction_is_recorded_as_a_block(audited_app: Flask, auth: dict[str, str]) -> None:
     text = "【限閱】承辦人王小明"
-    assert audited_app.test_client().post("/api/v1/redact", json={"text": text}, headers=auth).status_code == 422
+    assert (
+        audited_app.test_client().post("/api/v1/redact", json={"text": text}, headers=auth).status_code == 422
+    )
     [record] = events(audited_app)
     assert (record.action, record.verdict) == ("redact", "block")
 

@@ -44,19 +44,25 @@ def test_missing_token_asks_for_sign_in(client: Any) -> None:
 
 def test_forged_signature_is_refused(client: Any, make_token: Any) -> None:
     attacker = SigningKey(kid="key-current")  # same key id, different key
-    assert_refused(post_scan(client, {"Authorization": f"Bearer {make_token(key=attacker)}"}), 401, "invalid_token")
+    assert_refused(
+        post_scan(client, {"Authorization": f"Bearer {make_token(key=attacker)}"}), 401, "invalid_token"
+    )
 
 
 def test_tampered_claims_are_refused(client: Any, make_token: Any) -> None:
     header, payload, signature = make_token().split(".")
     other = make_token(oid="someone-else").split(".")[1]
-    assert_refused(post_scan(client, {"Authorization": f"Bearer {header}.{other}.{signature}"}), 401, "invalid_token")
+    assert_refused(
+        post_scan(client, {"Authorization": f"Bearer {header}.{other}.{signature}"}), 401, "invalid_token"
+    )
     assert payload != other
 
 
 def test_expired_token_is_refused(client: Any, bearer: Any) -> None:
     past = int(time.time()) - 3600
-    assert_refused(post_scan(client, bearer(exp=past, iat=past - 3600, nbf=past - 3600)), 401, "invalid_token")
+    assert_refused(
+        post_scan(client, bearer(exp=past, iat=past - 3600, nbf=past - 3600)), 401, "invalid_token"
+    )
 
 
 def test_token_without_expiry_is_refused(client: Any, bearer: Any) -> None:
@@ -64,7 +70,9 @@ def test_token_without_expiry_is_refused(client: Any, bearer: Any) -> None:
 
 
 def test_wrong_audience_is_refused(client: Any, bearer: Any) -> None:
-    assert_refused(post_scan(client, bearer(aud="00000003-0000-0000-c000-000000000000")), 401, "invalid_token")
+    assert_refused(
+        post_scan(client, bearer(aud="00000003-0000-0000-c000-000000000000")), 401, "invalid_token"
+    )
 
 
 def test_wrong_tenant_is_refused(client: Any, bearer: Any) -> None:
@@ -84,9 +92,8 @@ def test_unsigned_token_is_refused(client: Any) -> None:
 
 
 def test_hmac_token_keyed_with_public_key_is_refused(client: Any, signing_key: SigningKey) -> None:
-    from entra_test_tokens import claims_for
-
     from cryptography.hazmat.primitives import serialization
+    from entra_test_tokens import claims_for
 
     public_pem = signing_key.private.public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
@@ -109,7 +116,9 @@ def test_garbage_token_is_refused(client: Any) -> None:
     assert_refused(post_scan(client, {"Authorization": "Basic dXNlcjpwYXNz"}), 401, "unauthenticated")
 
 
-def test_rotated_key_is_fetched_once_then_cached(client: Any, make_token: Any, jwks_server: Any, signing_key: Any) -> None:
+def test_rotated_key_is_fetched_once_then_cached(
+    client: Any, make_token: Any, jwks_server: Any, signing_key: Any
+) -> None:
     assert post_scan(client, {"Authorization": f"Bearer {make_token()}"}).status_code == 200
     rotated = SigningKey(kid="key-next")
     jwks_server.keys = [signing_key, rotated]
@@ -121,13 +130,17 @@ def test_rotated_key_is_fetched_once_then_cached(client: Any, make_token: Any, j
     assert jwks_server.fetches == fetches + 1
 
 
-def test_unknown_key_ids_do_not_refetch_within_the_minimum_interval(environment: dict[str, str], make_token: Any, jwks_server: Any) -> None:
+def test_unknown_key_ids_do_not_refetch_within_the_minimum_interval(
+    environment: dict[str, str], make_token: Any, jwks_server: Any
+) -> None:
     environment["AIGUARD_JWKS_MIN_REFRESH_SECONDS"] = "300"
     client = create_app(environment).test_client()
     assert post_scan(client, {"Authorization": f"Bearer {make_token()}"}).status_code == 200
     fetches = jwks_server.fetches
     for n in range(5):
-        response = post_scan(client, {"Authorization": f"Bearer {make_token(key=SigningKey(kid=f'made-up-{n}'))}"})
+        response = post_scan(
+            client, {"Authorization": f"Bearer {make_token(key=SigningKey(kid=f'made-up-{n}'))}"}
+        )
         assert_refused(response, 401, "invalid_token")
     assert jwks_server.fetches == fetches
 
@@ -157,7 +170,9 @@ class TestDevelopmentMode:
         assert dev_client.get("/healthz").headers["X-AIGuard-Dev-Mode"] == "1"
         assert dev_client.get("/nowhere").headers["X-AIGuard-Dev-Mode"] == "1"
 
-    def test_warns_loudly_at_start(self, environment: dict[str, str], caplog: pytest.LogCaptureFixture) -> None:
+    def test_warns_loudly_at_start(
+        self, environment: dict[str, str], caplog: pytest.LogCaptureFixture
+    ) -> None:
         environment["AIGUARD_DEV_MODE"] = "1"
         with caplog.at_level("WARNING", logger="aiguard"):
             create_app(environment)

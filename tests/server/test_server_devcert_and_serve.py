@@ -69,10 +69,14 @@ def test_serve_answers_over_https_with_the_add_in_on_the_same_origin(tmp_path: P
         wait_for(lambda: port_open(port) or process.poll() is not None, 60, "aiguard serve")
         assert process.poll() is None, log.read_text()
         context = ssl.create_default_context(cafile=str(tmp_path / "config" / "devcert" / "ca.pem"))
-        with urllib.request.urlopen(f"https://127.0.0.1:{port}/healthz", context=context, timeout=10) as response:
+        with urllib.request.urlopen(
+            f"https://127.0.0.1:{port}/healthz", context=context, timeout=10
+        ) as response:
             assert response.status == 200
             assert response.headers["X-AIGuard-Dev-Mode"] == "1"
-        with urllib.request.urlopen(f"https://localhost:{port}/addin/", context=context, timeout=10) as response:
+        with urllib.request.urlopen(
+            f"https://localhost:{port}/addin/", context=context, timeout=10
+        ) as response:
             assert b"AIGuard add-in" in response.read()
     finally:
         process.terminate()

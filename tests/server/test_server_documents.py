@@ -138,7 +138,11 @@ BILLION_LAUGHS = (
         ("corrupt", b"PK\x03\x04 this is not really a zip", 400),
         ("truncated", make_docx()[:2000], 400),
         ("plain text", "王小明 A123456789".encode(), 415),
-        ("encrypted", bytes.fromhex("D0CF11E0A1B11AE1") + "EncryptedPackage".encode("utf-16-le") + b"\0" * 512, 415),
+        (
+            "encrypted",
+            bytes.fromhex("D0CF11E0A1B11AE1") + "EncryptedPackage".encode("utf-16-le") + b"\0" * 512,
+            415,
+        ),
         ("legacy .doc", bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 512, 415),
         ("zip bomb", replaced({"word/media/padding.bin": b"\0" * 30_000_000}), 413),
         ("xxe", replaced({"word/document.xml": XXE}), 400),
@@ -169,7 +173,9 @@ def test_a_document_over_the_size_limit_is_a_413(environment: dict[str, str], au
 def test_upload_needs_multipart_with_a_file_field(client: Any, auth: dict[str, str]) -> None:
     raw = client.post("/api/v1/documents", data=make_docx(), content_type=DOCX, headers=auth)
     assert raw.status_code == 415
-    missing = client.post("/api/v1/documents", data={"other": "x"}, content_type="multipart/form-data", headers=auth)
+    missing = client.post(
+        "/api/v1/documents", data={"other": "x"}, content_type="multipart/form-data", headers=auth
+    )
     assert missing.status_code == 400
     assert "file" in missing.get_json()["error"]["message"]["en"]
 

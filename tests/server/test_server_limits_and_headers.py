@@ -12,7 +12,9 @@ SCAN = {"text": "會議紀錄", "channel": "word"}
 def test_rate_limit_is_per_user(environment: dict[str, str], bearer: Any) -> None:
     environment["AIGUARD_RATE_LIMIT"] = "3 per minute"
     client = create_app(environment).test_client()
-    statuses = [client.post("/api/v1/scan", json=SCAN, headers=bearer(oid="busy")).status_code for _ in range(4)]
+    statuses = [
+        client.post("/api/v1/scan", json=SCAN, headers=bearer(oid="busy")).status_code for _ in range(4)
+    ]
     assert statuses == [200, 200, 200, 429]
     limited = client.post("/api/v1/scan", json=SCAN, headers=bearer(oid="busy"))
     assert limited.get_json()["error"]["code"] == "rate_limited"
@@ -22,7 +24,11 @@ def test_rate_limit_is_per_user(environment: dict[str, str], bearer: Any) -> Non
 
 
 def test_security_headers_allow_framing_by_office_only(client: Any, auth: dict[str, str]) -> None:
-    for response in (client.get("/healthz"), client.post("/api/v1/scan", json=SCAN, headers=auth), client.get("/nowhere")):
+    for response in (
+        client.get("/healthz"),
+        client.post("/api/v1/scan", json=SCAN, headers=auth),
+        client.get("/nowhere"),
+    ):
         csp = response.headers["Content-Security-Policy"]
         ancestors = csp.split("frame-ancestors ")[1].split(";")[0].split()
         assert ancestors == [
@@ -55,7 +61,11 @@ def test_configured_add_in_origin_may_call_the_api(environment: dict[str, str], 
     origin = {"Origin": "https://addin.ntpc.gov.tw"}
     preflight = client.options(
         "/api/v1/scan",
-        headers={**origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization"},
+        headers={
+            **origin,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization",
+        },
     )
     assert preflight.status_code == 204
     assert preflight.headers["Access-Control-Allow-Origin"] == "https://addin.ntpc.gov.tw"

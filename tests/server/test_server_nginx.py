@@ -54,7 +54,8 @@ def nginx_in_front_of_gunicorn(tmp_path: Path, jwks_server: JwksServer) -> Itera
     )
     user = "user root root;\n" if os.geteuid() == 0 else ""
     (tmp_path / "nginx.conf").write_text(
-        f"{user}worker_processes 1;\ndaemon off;\npid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\n"
+        f"{user}worker_processes 1;\ndaemon off;\npid {tmp_path}/nginx.pid;\n"
+        f"error_log {tmp_path}/error.log;\n"
         "events { worker_connections 64; }\n"
         f"http {{\n access_log {tmp_path}/access.log;\n client_body_temp_path {tmp_path}/body;\n"
         f" proxy_temp_path {tmp_path}/proxy;\n fastcgi_temp_path {tmp_path}/fastcgi;\n"
@@ -85,7 +86,9 @@ def test_https_request_through_nginx_reaches_the_app(nginx_in_front_of_gunicorn:
         assert json.load(response)["status"] == "ready"
         assert "frame-ancestors" in response.headers["Content-Security-Policy"]
     with urllib.request.urlopen(f"{url}/api/v1/openapi.json", context=context, timeout=10) as response:
-        assert json.load(response)["servers"][0]["url"].startswith("https://localhost")  # X-Forwarded-Proto trusted
+        assert json.load(response)["servers"][0]["url"].startswith(
+            "https://localhost"
+        )  # X-Forwarded-Proto trusted
     # Development mode never signs in a proxied caller.
     request = urllib.request.Request(
         f"{url}/api/v1/scan",

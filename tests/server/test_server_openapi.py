@@ -6,12 +6,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import jwt
 import pytest
 import schemathesis
-import jwt
 from entra_test_tokens import JwksServer, SigningKey, claims_for
 from hypothesis import HealthCheck, given, settings
-
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from server import create_app

@@ -42,9 +42,17 @@ def test_policy_reflects_the_agency_file(policy_client: Any, auth: dict[str, str
     assert "本文由 AI 協助產生" in policy["notice"]["zh-TW"]
     assert policy["types"]["EMAIL"] == {"zh-TW": "電子郵件", "en": "E-mail address", "action": "report"}
     assert policy["types"]["CLASSIFIED"]["action"] == "block"
-    assert policy["outlook"] == {"internal_domains": ["ntpc.gov.tw"], "fail_mode": "closed", "timeout_ms": 2500}
+    assert policy["outlook"] == {
+        "internal_domains": ["ntpc.gov.tw"],
+        "fail_mode": "closed",
+        "timeout_ms": 2500,
+    }
     assert policy["addin"] == {"scan_on_open": True}
-    assert {a["article"] for a in policy["articles"]} >= {"第肆章第1條", "第肆章第7條第1款", "第肆章第7條第2款"}
+    assert {a["article"] for a in policy["articles"]} >= {
+        "第肆章第1條",
+        "第肆章第7條第1款",
+        "第肆章第7條第2款",
+    }
     assert policy["reminder"]["zh-TW"] and policy["reminder"]["en"]
 
 
@@ -53,7 +61,9 @@ def test_policy_needs_sign_in(policy_client: Any) -> None:
 
 
 def test_notice_returns_the_texts_in_the_asked_language(policy_client: Any, auth: dict[str, str]) -> None:
-    english = policy_client.post("/api/v1/notice", json={"channel": "outlook", "lang": "en"}, headers=auth).get_json()
+    english = policy_client.post(
+        "/api/v1/notice", json={"channel": "outlook", "lang": "en"}, headers=auth
+    ).get_json()
     assert "Drafted with AI assistance." in english["text"]
     assert english["notice"]["zh-TW"].startswith("本文由 AI 協助產生")
     assert english["position"] == "bottom"
@@ -67,7 +77,9 @@ def test_notice_rejects_an_unknown_language(policy_client: Any, auth: dict[str, 
     assert response.status_code == 400
 
 
-def test_a_broken_policy_file_stops_start_up_naming_the_variable(environment: dict[str, str], tmp_path: Path) -> None:
+def test_a_broken_policy_file_stops_start_up_naming_the_variable(
+    environment: dict[str, str], tmp_path: Path
+) -> None:
     path = tmp_path / "policy.toml"
     path.write_text("[types]\nEMAIL = 'sometimes'\n", encoding="utf-8")
     environment["AIGUARD_POLICY"] = str(path)

@@ -1,4 +1,5 @@
-"""POST /api/v1/redact and /restore: personal data out before AI, real values back after; blocked texts refused."""
+"""POST /api/v1/redact and /restore: personal data out before AI, real values back after; blocked texts
+refused."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ def test_mask_hides_every_value(client: Any, auth: dict[str, str]) -> None:
 
 
 def test_placeholders_round_trip_through_restore(client: Any, auth: dict[str, str]) -> None:
-    redacted = client.post("/api/v1/redact", json={"text": TEXT, "mode": "placeholder"}, headers=auth).get_json()
+    redacted = client.post(
+        "/api/v1/redact", json={"text": TEXT, "mode": "placeholder"}, headers=auth
+    ).get_json()
     assert "A123456789" not in redacted["text"]
     assert "A123456789" in redacted["placeholder_map"].values()
     ai_answer = "以下為修正後草稿：" + redacted["text"]

@@ -18,7 +18,7 @@ def test_findings_point_into_the_text_as_typed(client: Any, auth: dict[str, str]
     result = response.get_json()
     assert result["verdict"] == "redact"
     for finding in result["findings"]:
-        assert BODY[finding["start"]:finding["end"]] == finding["text"]
+        assert BODY[finding["start"] : finding["end"]] == finding["text"]
         assert finding["field"] == "body"
     assert {f["type"] for f in result["findings"]} >= {"TW_NATIONAL_ID", "PHONE"}
     assert result["counts"]["TW_NATIONAL_ID"] == 1
@@ -35,8 +35,8 @@ def test_subject_findings_are_marked_and_index_the_subject(client: Any, auth: di
     findings = response.get_json()["findings"]
     in_subject = [f for f in findings if f["field"] == "subject"]
     in_body = [f for f in findings if f["field"] == "body"]
-    assert [subject[f["start"]:f["end"]] for f in in_subject] == ["A123456789"]
-    assert all(BODY[f["start"]:f["end"]] == f["text"] for f in in_body)
+    assert [subject[f["start"] : f["end"]] for f in in_subject] == ["A123456789"]
+    assert all(BODY[f["start"] : f["end"]] == f["text"] for f in in_body)
     assert len(in_body) >= 2
 
 
@@ -48,7 +48,9 @@ def test_a_classification_marking_blocks(client: Any, auth: dict[str, str]) -> N
     assert result["messages"]["zh-TW"].startswith("不可送出")
 
 
-def test_external_recipients_are_listed_for_outlook(environment: dict[str, str], tmp_path: Any, auth: dict[str, str]) -> None:
+def test_external_recipients_are_listed_for_outlook(
+    environment: dict[str, str], tmp_path: Any, auth: dict[str, str]
+) -> None:
     policy_file = tmp_path / "policy.toml"
     policy_file.write_text('[outlook]\ninternal_domains = ["ntpc.gov.tw"]\n', encoding="utf-8")
     environment["AIGUARD_POLICY"] = str(policy_file)
@@ -81,7 +83,9 @@ def test_an_empty_text_is_allowed(client: Any, auth: dict[str, str]) -> None:
         (["text", "channel"], "body"),
     ],
 )
-def test_wrong_fields_are_named_in_both_languages(client: Any, auth: dict[str, str], body: Any, field: str) -> None:
+def test_wrong_fields_are_named_in_both_languages(
+    client: Any, auth: dict[str, str], body: Any, field: str
+) -> None:
     response = client.post("/api/v1/scan", json=body, headers=auth)
     assert response.status_code == 400
     error = response.get_json()["error"]
@@ -89,7 +93,9 @@ def test_wrong_fields_are_named_in_both_languages(client: Any, auth: dict[str, s
     assert field in error["message"]["zh-TW"] and field in error["message"]["en"]
 
 
-@pytest.mark.parametrize("raw", [b'{"text": "x", "channel": ', b"\xff\xfe{}", b'{"text": NaN, "channel": "word"}', b""])
+@pytest.mark.parametrize(
+    "raw", [b'{"text": "x", "channel": ', b"\xff\xfe{}", b'{"text": NaN, "channel": "word"}', b""]
+)
 def test_malformed_json_is_a_400(client: Any, auth: dict[str, str], raw: bytes) -> None:
     response = client.post("/api/v1/scan", data=raw, content_type="application/json", headers=auth)
     assert response.status_code == 400
@@ -97,7 +103,12 @@ def test_malformed_json_is_a_400(client: Any, auth: dict[str, str], raw: bytes) 
 
 
 def test_another_media_type_is_a_415(client: Any, auth: dict[str, str]) -> None:
-    response = client.post("/api/v1/scan", data="text=x&channel=word", content_type="application/x-www-form-urlencoded", headers=auth)
+    response = client.post(
+        "/api/v1/scan",
+        data="text=x&channel=word",
+        content_type="application/x-www-form-urlencoded",
+        headers=auth,
+    )
     assert response.status_code == 415
     assert response.get_json()["error"]["code"] == "unsupported_media_type"
 
@@ -128,13 +139,17 @@ def test_unknown_paths_and_methods_get_the_envelope(client: Any, auth: dict[str,
     assert wrong_method.get_json()["error"]["code"] == "method_not_allowed"
 
 
-def test_an_engine_failure_is_a_500_without_details(app: Flask, client: Any, auth: dict[str, str], caplog: Any) -> None:
+def test_an_engine_failure_is_a_500_without_details(
+    app: Flask, client: Any, auth: dict[str, str], caplog: Any
+) -> None:
     class Exploding:
         def scan(self, text: str) -> Any:
             raise RuntimeError(f"cannot handle {text}")
 
     app.extensions["aiguard.engine"] = Exploding()
-    response = client.post("/api/v1/scan", json={"text": "王小明 A123456789", "channel": "word"}, headers=auth)
+    response = client.post(
+        "/api/v1/scan", json={"text": "王小明 A123456789", "channel": "word"}, headers=auth
+    )
     assert response.status_code == 500
     assert response.get_json()["error"]["code"] == "internal_error"
     assert b"Traceback" not in response.data and b"A123456789" not in response.data
