@@ -16,9 +16,13 @@ from nlp.recognizers.base import Recognizer
 from nlp.text import ScanText
 
 NUM = r"[0-9一二三四五六七八九十百零〇○]+"
+NUM_LAZY = r"[0-9一二三四五六七八九十百零〇○]+?"
 # Characters of a place name: CJK, not an administrative suffix or a word that ends a phrase.
-NAME = r"[^\W\d_A-Za-z市縣區鄉鎮村里鄰路街段巷弄號樓室住址於在至到位即及與和或的之、，。：:；（）()「」\s]"
+NAME = r"[^\W\d_A-Za-z市縣區鄉鎮村里鄰路街段巷弄號樓室住址於在至到位即及與或的之、，。：:；（）()「」\s]"
 
+# Road and district names may hold 市, 鎮 or 鄉 (市府路, 前鎮區, 新市區); never 區 or 路.
+ROAD_NAME = NAME.replace("市縣區鄉鎮村", "縣區")
+DISTRICT_NAME = NAME.replace("市縣區鄉鎮村", "縣區村")
 CITY = r"""
     (?: 臺北市|台北市|新北市|桃園市|臺中市|台中市|臺南市|台南市|高雄市|基隆市|新竹市|嘉義市
       | 新竹縣|苗栗縣|彰化縣|南投縣|雲林縣|嘉義縣|屏東縣|宜蘭縣|花蓮縣|臺東縣|台東縣|澎湖縣|金門縣|連江縣 )
@@ -29,16 +33,34 @@ PATTERN = re.compile(
     (?P<postcode> (?<![0-9]) [0-9]{{3}} (?:[0-9]{{2,3}})? [ ]? )?
     (?: 臺灣省|台灣省 )?
     (?P<city> {CITY} )?
-    (?P<district> {NAME}{{1,3}} [區鄉鎮市] )?
+    (?P<district> {DISTRICT_NAME}{{1,3}}? [區鄉鎮市] )?
     (?P<village> {NAME}{{1,3}} [村里] )?
     (?: {NUM} 鄰 )?
-    (?P<road> {NAME}{{1,6}} (?:路|街|大道) | {NAME}{{1,4}}村 )
+    (?P<road> {ROAD_NAME}{{1,6}}? (?:路|街|大道) | {NAME}{{1,4}}村 )
     (?: {NUM} 段 )?
     (?: {NUM} 巷 )?
     (?: {NUM} 弄 )?
-    (?P<number> {NUM} (?: 之 {NUM} )? 號 (?: 之 {NUM} )? )
+    (?P<number> {NUM} (?: 之 {NUM} )? 號
+        (?: 之 (?: {NUM_LAZY} (?={NUM}(?:樓|F)) | {NUM} ) )? )   # 三號之一四樓: 之一, then 四樓
     (?: [ ]? {NUM} (?: 樓 | F ) (?: 之 {NUM} )? )?
     (?: [ ]? {NUM} 室 )?
+    """,
+    re.VERBOSE,
+)
+# Taiwanese addresses in English (中華郵政 英譯): 7F., No. 100, Sec. 1, Zhongshan Rd., Banqiao Dist., New Taipei City 220
+EN_PATTERN = re.compile(
+    r"""
+    (?: (?:[0-9]{1,2}F\.?(?:-[0-9]+)? | [0-9]{1,2}(?:st|nd|rd|th)[ ]Fl(?:oor|\.)?) [ ]*,[ ]* )?   # floor
+    No\.[ ]?[0-9]+(?:-[0-9]+)? [ ]*,[ ]*                                                    # house number
+    (?: (?:Aly|Alley)\.?[ ]?[0-9]+ [ ]*,[ ]* )?                                              # alley
+    (?: (?:Ln|Lane)\.?[ ]?[0-9]+ [ ]*,[ ]* )?                                                # lane
+    (?: Sec\.?[ ]?[0-9]+ [ ]*,[ ]* )?                                                        # section
+    [A-Z][A-Za-z']+(?:[ ][A-Z0-9][A-Za-z']*){0,3} [ ] (?:Rd|St|Blvd|Ave|Road|Street|Boulevard|Avenue)\.?
+    (?: [ ]*,[ ]* Sec\.?[ ]?[0-9]+ )?
+    (?: [ ]*,[ ]* [A-Z][a-z]+(?:[ ][A-Z][a-z]+)? [ ] (?:Dist|District|Township|Twp|Vil|Village)\.? )*
+    (?: [ ]*,[ ]* (?:New[ ])?[A-Z][a-z]+(?:[ ][A-Z][a-z]+)? [ ] (?:City|County) )?
+    (?: [ ]*,?[ ]* [0-9]{3}(?:[0-9]{2,3})? (?![0-9]) )?
+    (?: [ ]*,[ ]* Taiwan(?:[ ]\(R\.O\.C\.\))? )?
     """,
     re.VERBOSE,
 )
@@ -53,6 +75,9 @@ class AddressRecognizer(Recognizer):
 
     def find(self, scan_text: ScanText) -> Iterator[Finding]:
         text = scan_text.folded
+        if "No." in text:
+            for match in EN_PATTERN.finditer(text):
+                yield self.finding(scan_text, match.start(), match.end(), 0.85, ["pattern", "english"])
         if "號" not in text:
             return
         last_end = 0

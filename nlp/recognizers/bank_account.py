@@ -12,10 +12,11 @@ from nlp.finding import BANK_ACCOUNT, Finding
 from nlp.recognizers.base import NOT_AFTER_ALNUM, NOT_BEFORE_DIGIT, NUMBER_LABELS, Recognizer, digits_only
 from nlp.text import ScanText
 
+POST_OFFICE = re.compile(r"局號|帳號")
 PATTERN = re.compile(
     NOT_AFTER_ALNUM
     + r"""
-    [0-9]{2,6} (?: [ \-] [0-9]{2,8} ){0,4}   # groups of digits joined by single separators
+    [0-9]{2,16} (?: [ \-] [0-9]{2,8} ){0,4}   # digits, or groups joined by single separators
     """
     + NOT_BEFORE_DIGIT,
     re.VERBOSE,
@@ -28,9 +29,12 @@ class BankAccountRecognizer(Recognizer):
 
     def find(self, scan_text: ScanText) -> Iterator[Finding]:
         for match in PATTERN.finditer(scan_text.folded):
-            if not 10 <= len(digits_only(match.group(0))) <= 16:
+            length = len(digits_only(match.group(0)))
+            if not 7 <= length <= 16:
                 continue
             label = NUMBER_LABELS.nearest(scan_text, match.start())
             if not label or label[0] != "bank":
                 continue
+            if length < 10 and not POST_OFFICE.search(label[1]):
+                continue  # 郵局 局號 and 帳號 have 7 digits each; bank accounts 10–16
             yield self.finding(scan_text, match.start(), match.end(), 0.85, ["pattern", f"context:{label[1]}"])

@@ -27,21 +27,30 @@ LEVEL = r"(?P<level>絕對機密|極機密|機密|密)"
 TICKED = r"(?:■|☑|☒|✓|✔|√|▣|\[[xXvV✓]\]|\([xXvV✓]\)|[xXvV](?=[ ]?(?:絕對機密|極機密|機密|密|普通)))"
 UNTICKED = r"(?:□|☐|\[ \]|\( \))"
 
-HEADER_FIELD = re.compile(r"密等(?:及解密條件(?:或保密期限)?)?[ \t]*[:：][ \t]*(?P<value>[^\n]*)(?:\n(?P<next>[^\n]{0,40}))?")
+HEADER_FIELD = re.compile(r"(?:密等(?:及解密條件(?:或保密期限)?)?|機密等級|保密等級|密級|安全等級)[ \t]*[:：][ \t]*(?P<value>[^\n]*)(?:\n(?P<next>[^\n]{0,40}))?")
 VALUE_LEVEL = re.compile(r"[ \t]*" + LEVEL + r"(?:件)?(?=$|[ \t（(〔\[、,，。;；]|解密|[0-9])")
 TICKED_LEVEL = re.compile(TICKED + r"[ ]?" + r"(?P<level>絕對機密|極機密|機密|密|普通)")
 APPLIED = re.compile(
-    r"(?P<subject>本(?:件|案|簽|函|文|公文|資料|報告|紀錄|記錄|會議紀錄|會議|計畫|附件|郵件|信|文件|檔案)|此(?:件|文|案)|該(?:件|文))"
+    r"(?P<subject>(?:本|此|該)[\u3400-\u9fff]{1,4}?|附件|附檔|以下內容)"
     r"(?P<between>[^，。；\n]{0,8}?)"
     r"(?P<verb>列為|核列為?|核定為|核予|屬於?|係|為|列|等級為|密等為|定為|改列為?)"
     r"[ ]?(?P<level>絕對機密|極機密|機密|密)(?P<suffix>件|文書|文件|等級|公文|資料)?"
 )
+# Subjects that can only be this document; with any other subject a sentence about rules is not a marking.
+DOCUMENT_SUBJECT = re.compile(r"(?:本|此|該)(?:件|案|簽|函|文|公文|資料|報告|紀錄|記錄|會議紀錄|郵件|信|文件|檔案|附件)$")
 NEGATED_BETWEEN = re.compile(r"非|不|未|無|並非|是否|可否|能否")
 CJK = re.compile(r"[\u3400-\u9fff]")
 HANDLE_AS = re.compile(r"(?:請|應|須|均)?(?:以|按|依)(?P<level>絕對機密|極機密|機密|密)(?:件|文件|公文)?(?:方式)?(?:處理|傳遞|寄送|保管|辦理|歸檔|簽辦)")
-STAMP = re.compile(r"[【〔\[［](?P<level>絕對機密|極機密|機密|密)(?:件)?[】〕\]］]")
-STANDALONE = re.compile(r"^[ \t>*＊]*" + LEVEL + r"(?:件)?[ \t*＊]*(?:[（(][^\n)）]{0,30}[)）])?[ \t]*$", re.MULTILINE)
-STANDALONE_TOP_LINES = 5
+SPACED_LEVEL = r"(?P<level>絕[ \t]*對[ \t]*機[ \t]*密|極[ \t]*機[ \t]*密|機[ \t]*密|密)"
+STAMP = re.compile(r"[【〔\[［][ \t]*" + SPACED_LEVEL + r"(?:件)?[ \t]*[】〕\]］]")
+# 「主旨（密）：」, 「會議紀錄（密）」: a level in round brackets right after a title word
+TITLE_LEVEL = re.compile(r"(?<=[\u3400-\u9fff])[（(]" + LEVEL + r"(?:件)?[）)]")
+# A level alone on its line, or opening a line of header fields: 「機密」, 「機　密」, 「機密　文件編號：…」
+STANDALONE = re.compile(
+    r"^[ \t>*＊]*" + SPACED_LEVEL + r"(?:件)?[ \t*＊]*"
+    r"(?:[（(][^\n)）]{0,30}[)）])?[ \t]*(?:$|(?=[ \t][^\n]{0,30}[:：]))",
+    re.MULTILINE,
+)
 
 
 class ClassifiedRecognizer(Recognizer):
@@ -56,9 +65,21 @@ class ClassifiedRecognizer(Recognizer):
             self.extra_levels = extra_markings
 
     def find(self, scan_text: ScanText) -> Iterator[Finding]:
-        text = scan_text.folded
-        if "密" not in text and self.extra is None:
+        if "密" not in scan_text.folded and self.extra is None:
             return
+        findings = list(self._find(scan_text))
+        # 「本簽列為機密，請以密件處理」: the handling instruction repeats the level the sentence applies.
+        for finding in findings:
+            if "handle-as" in finding.evidence and any(
+                other is not finding and scan_text.sentence_bounds(other.start, other.end)
+                == scan_text.sentence_bounds(finding.start, finding.end)
+                for other in findings
+            ):
+                continue
+            yield finding
+
+    def _find(self, scan_text: ScanText) -> Iterator[Finding]:
+        text = scan_text.folded
         yield from self._header_fields(scan_text)
         for pattern, evidence in ((APPLIED, "applied"), (HANDLE_AS, "handle-as")):
             for match in pattern.finditer(text):
@@ -68,9 +89,18 @@ class ClassifiedRecognizer(Recognizer):
                     after = text[match.end():match.end() + 1]
                     if match.group("level") == "密" and not match.group("suffix") and CJK.match(after):
                         continue  # 「本案為密切合作」: 密 starts another word
+                    if not DOCUMENT_SUBJECT.search(match.group("subject")) and ctx.about_rules(
+                        scan_text, match.start(), match.end()
+                    ):
+                        continue
                 yield from self._level(scan_text, match, evidence)
         for match in STAMP.finditer(text):
             yield from self._level(scan_text, match, "stamp")
+        for match in TITLE_LEVEL.finditer(text):
+            before = text[max(0, match.start() - 2):match.start()]
+            if before.endswith("機密") or ctx.about_rules(scan_text, match.start(), match.end()):
+                continue  # 「一般公務機密（密）」 in training material
+            yield from self._level(scan_text, match, "title-stamp")
         yield from self._standalone(scan_text)
         if self.extra is not None:
             for match in self.extra.finditer(text):
@@ -84,7 +114,8 @@ class ClassifiedRecognizer(Recognizer):
             return
         if ctx.is_declassified(scan_text, start, end) or ctx.in_disclaimer(scan_text, start, end):
             return
-        yield self.finding(scan_text, start, end, 0.95, ["marking", evidence], level=match.group("level"))
+        level = re.sub(r"[ \t]", "", match.group("level"))
+        yield self.finding(scan_text, start, end, 0.95, ["marking", evidence], level=level)
 
     def _header_fields(self, scan_text: ScanText) -> Iterator[Finding]:
         text = scan_text.folded
@@ -114,17 +145,10 @@ class ClassifiedRecognizer(Recognizer):
 
     def _standalone(self, scan_text: ScanText) -> Iterator[Finding]:
         text = scan_text.folded
-        lines_seen = 0
-        position = 0
-        while position <= len(text) and lines_seen < STANDALONE_TOP_LINES:
-            end = text.find("\n", position)
-            end = len(text) if end == -1 else end
-            if text[position:end].strip():
-                lines_seen += 1
-                match = STANDALONE.match(text, position, end)
-                if match and not self._neighbour_is_level(text, position, end):
-                    yield from self._level(scan_text, match, "stamp-line")
-            position = end + 1
+        for match in STANDALONE.finditer(text):
+            position, end = scan_text.line_bounds(match.start())
+            if not self._neighbour_is_level(text, position, end) and not ctx.about_rules(scan_text, match.start(), end):
+                yield from self._level(scan_text, match, "stamp-line")
 
     @staticmethod
     def _neighbour_is_level(text: str, line_start: int, line_end: int) -> bool:

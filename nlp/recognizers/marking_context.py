@@ -28,7 +28,12 @@ DECLASSIFIED = re.compile(
     r"(?:已|業已|業經)(?:於[^，。；\n]{0,15})?(?:解密|解除(?:密等|機密|限閱)|註銷密等|降為普通)"
 )
 LEVEL_WORDS = ("絕對機密", "極機密", "機密", "密")
-ENUMERATION_NEIGHBOUR = re.compile(r"(?:絕對機密|極機密|機密|密)[ ]?[、,，/及與和或]|[、,，/及與和或][ ]?(?:絕對機密|極機密|機密|密)")
+# A marking word listed among other kinds of information: 「如含有機密、限閱或個人資料」.
+ENUMERATION_NEIGHBOUR = re.compile(
+    r"(?:絕對機密|極機密|機密|密|限閱|個人資料|個資|敏感資料)[ ]?[、,，/及與和或]|"
+    r"[、/及與和或][ ]?(?:絕對機密|極機密|機密|密|限閱|個人資料|個資|敏感資料)"
+)
+HYPOTHETICAL = re.compile(r"如(?:含|有|屬|為|係)|若(?:含|有|屬|為|係)|倘|是否|可否|能否|不論|無論|凡")
 
 
 def is_negated(scan_text: ScanText, start: int) -> bool:
@@ -46,6 +51,16 @@ def in_disclaimer(scan_text: ScanText, start: int, end: int) -> bool:
     return bool(DISCLAIMER.search(scan_text.sentence(start, end)))
 
 
+def heads_disclaimer(scan_text: ScanText, end: int) -> bool:
+    """True when the next non-empty line after ``end`` is an e-mail disclaimer."""
+    text = scan_text.folded
+    line_end = text.find("\n", end)
+    if line_end == -1:
+        return False
+    following = text[line_end + 1:line_end + 400].lstrip("\n")
+    return bool(DISCLAIMER.search(following.split("\n", 1)[0]))
+
+
 def is_declassified(scan_text: ScanText, start: int, end: int) -> bool:
     return bool(DECLASSIFIED.search(scan_text.sentence(start, end)))
 
@@ -61,6 +76,11 @@ def in_enumeration(scan_text: ScanText, start: int, end: int) -> bool:
         ENUMERATION_NEIGHBOUR.match(text, end) or ENUMERATION_NEIGHBOUR.search(text, max(0, start - 6), start)
         and ENUMERATION_NEIGHBOUR.search(text, max(0, start - 6), start).end() == start
     )
+
+
+def is_hypothetical(scan_text: ScanText, start: int, end: int) -> bool:
+    """「本郵件如含有限閱資料，…」: a condition, not a marking."""
+    return bool(HYPOTHETICAL.search(scan_text.sentence(start, end)))
 
 
 def mentioned_not_applied(scan_text: ScanText, start: int, end: int) -> bool:

@@ -22,23 +22,28 @@ from nlp.text import ScanText
 # Phrases that are an instruction wherever they stand.
 INSTRUCTION = re.compile(
     r"請勿外流|不得外流|嚴禁外流|切勿外流|請勿外傳|不得外傳|勿外流|"
-    r"(?:僅供|限|只限|限於)(?:機關|本府|本局|本處|本署|單位)?內部(?:使用|參考|參閱|閱覽)|"
+    r"(?:僅供|僅限|限|只限|限於|只供)(?:機關|本府|本局|本處|本署|單位)?內部(?:使用|參考|參閱|閱覽)|"
     r"限閱(?!讀)|"
     r"內部使用(?!者|之系統|系統|權限|帳號)|"
     r"不對外公開|不予公開|不公開(?!招標|徵求|的|之|發行|審議)"
 )
 STAMP = re.compile(r"[【〔\[［(（<〈](?P<word>[^】〕\]］)）>〉\n]{0,8}?(?:限閱|內部使用|不公開|請勿外流|內部資料|密件勿洩)[^】〕\]］)）>〉\n]{0,6})[】〕\]］)）>〉]")
-SUBJECT_APPLIED = re.compile(r"本(?:件|案|文|信|郵件|資料|簽|函|報告|紀錄|附件|會議)|此(?:件|信|文)|以下|附件")
+SUBJECT_APPLIED = re.compile(
+    r"(?:本|此|該)(?:件|案|文|信|郵件|資料|簽|函|報告|紀錄|記錄|附件|會議|簡報|檔案|文件|內容|表|計畫|清冊|名單|資訊|手冊)|"
+    r"以下|附件|附檔"
+)
 EN_BANNER = re.compile(
     r"^(?P<line>[^a-z\n]{0,40}?\b(?P<word>(?:STRICTLY |HIGHLY )?CONFIDENTIAL(?!ITY)|INTERNAL USE ONLY|FOR OFFICIAL USE ONLY|"
     r"RESTRICTED)\b[^a-z\n]{0,40})$|"
     r"(?:Classification|Sensitivity|Security label)[ ]*:[ ]*(?P<word2>Confidential|Restricted|Internal(?: use only)?)\b|"
-    r"^(?:Subject|主旨)[ ]*[:：][ ]*\[(?P<word3>Confidential|CONFIDENTIAL|Internal)\]",
+    r"^(?:Subject|主旨)[ ]*[:：][ ]*(?:(?:RE|Re|FW|Fw|FWD|Fwd)[ ]*:[ ]*)*"
+    r"(?:\[(?P<word3>Confidential|CONFIDENTIAL|Internal)\]|(?P<word5>CONFIDENTIAL|Confidential)\b)",
     re.MULTILINE,
 )
 # Title-case banners alone on their line or bracketed: "Confidential", "[Internal Use Only]".
 EN_LINE = re.compile(
     r"^[ \t>*#\-]*(?P<word>(?:Strictly |Highly )?Confidential|Internal Use Only|For Internal Use Only)[ \t*#\-]*$|"
+    r"^[ \t>*#]*(?P<word4>(?:Strictly |Highly )?Confidential|Internal Use Only)[ \t]*[–—\-:|]|"
     r"[\[(](?P<word2>Confidential|Internal Use Only|Internal)[\])]",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -67,7 +72,9 @@ class RestrictedRecognizer(Recognizer):
             start, end = match.start(), match.end()
             if any(s <= start < e for s, e in taken):
                 continue
-            if ctx.mentioned_not_applied(scan_text, start, end):
+            if ctx.mentioned_not_applied(scan_text, start, end) or ctx.in_enumeration(scan_text, start, end):
+                continue
+            if ctx.is_hypothetical(scan_text, start, end):
                 continue
             line_start, line_end = scan_text.line_bounds(start)
             short_line = line_end - line_start <= SHORT_LINE
@@ -78,10 +85,12 @@ class RestrictedRecognizer(Recognizer):
             yield self.finding(scan_text, start, end, 0.9, ["marking", "short-line" if short_line else "instruction"])
         english = list(EN_BANNER.finditer(text)) + list(EN_LINE.finditer(text)) if "onfidential" in text or "ONFIDENTIAL" in text or "nternal" in text or "NTERNAL" in text or "RESTRICTED" in text else []
         for match in english:
-            group = next(g for g in ("word", "word2", "word3") if match.groupdict().get(g))
+            group = next(g for g, value in match.groupdict().items() if value)
             start, end = match.start(group), match.end(group)
             if any(s <= start < e for s, e in taken) or ctx.in_disclaimer(scan_text, start, end):
                 continue
+            if ctx.heads_disclaimer(scan_text, end):
+                continue  # "CONFIDENTIAL" heading the disclaimer at the foot of an e-mail
             taken.append((start, end))
             yield self.finding(scan_text, start, end, 0.9, ["marking", "english-banner"])
         if self.extra is not None:

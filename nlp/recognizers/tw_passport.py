@@ -17,7 +17,7 @@ PATTERN = re.compile(
     NOT_AFTER_ALNUM
     + r"""
     (?: [A-Z]{1,2} [0-9]{7,8}    # foreign passports: letters + digits
-      | [0-9]{9} )               # Taiwanese passport: 9 digits
+      | [0-9] (?:[ \-]?[0-9]){8} )   # Taiwanese passport: 9 digits, maybe spaced
     """
     + NOT_BEFORE_DIGIT,
     re.VERBOSE,
