@@ -67,12 +67,14 @@
       redact: "",
       allow: i18n.translate(lang, "allowReminder"),
     };
+    const article = basis && basis.article ? basis.article : "";
+    const basisText = basis ? i18n.pickText(basis, lang) : "";
     return {
       tone: verdict,
       title: i18n.translate(lang, "verdict." + verdict),
-      message: i18n.pickText(scanResult.messages, lang),
-      article: basis && basis.article ? basis.article : "",
-      basisText: basis ? i18n.pickText(basis, lang) : "",
+      message: withoutBasis(i18n.pickText(scanResult.messages, lang), article, basisText),
+      article,
+      basisText,
       note: notes[verdict],
       canRedact: verdict !== "block",
       warnings: (scanResult.warnings || []).map((warning) => i18n.pickText(warning, lang)).filter(Boolean),
@@ -82,5 +84,20 @@
     };
   }
 
-  return { verdictView };
+  /**
+   * The server's message without the article and its wording, which the banner shows on its own line.
+   * @param {string} message
+   * @param {string} article
+   * @param {string} basisText
+   * @returns {string}
+   */
+  function withoutBasis(message, article, basisText) {
+    let shorter = message;
+    if (basisText) shorter = shorter.split(basisText).join("");
+    if (article) shorter = shorter.split("（" + article + "）").join("").split("(" + article + ")").join("");
+    shorter = shorter.replace(/\s+/g, " ").trim();
+    return shorter || message;
+  }
+
+  return { verdictView, withoutBasis };
 });

@@ -53,6 +53,36 @@
     return node;
   }
 
+  /** SVG paths of the verdict icons (24×24): a barred circle, a warning triangle, a check in a circle. */
+  const ICON_PATHS = {
+    block: ["M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20z", "M7 11h10v2H7z"],
+    redact: ["M12 2.5L1.5 21h21L12 2.5z", "M11 9h2v6h-2zM11 16.5h2v2h-2z"],
+    allow: ["M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20z", "M10.3 15.6l-3.6-3.6l1.4-1.4l2.2 2.2l5.6-5.6l1.4 1.4z"],
+  };
+
+  /**
+   * The verdict's icon, drawn (no emoji font needed), hidden from screen readers: the title says it.
+   * @param {"block" | "redact" | "allow"} tone
+   * @returns {SVGElement}
+   */
+  function verdictIcon(tone) {
+    const SVG = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", "22");
+    svg.setAttribute("height", "22");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    svg.setAttribute("class", "verdict__icon");
+    ICON_PATHS[tone].forEach((d, index) => {
+      const path = document.createElementNS(SVG, "path");
+      path.setAttribute("d", d);
+      path.setAttribute("class", index === 0 ? "verdict__icon-shape" : "verdict__icon-mark");
+      svg.append(path);
+    });
+    return svg;
+  }
+
   /**
    * Start the pane for a host.
    * @param {HostAdapter} adapter
@@ -146,9 +176,8 @@
       const verdictBox = byId("verdict");
       verdictBox.className = "verdict verdict--" + view.tone;
       verdictBox.setAttribute("role", view.tone === "block" ? "alert" : "status");
-      const icons = { block: "⛔", redact: "⚠", allow: "✓" };
       verdictBox.replaceChildren(
-        el("span", { className: "verdict__icon", "aria-hidden": "true" }, [icons[/** @type {"block"} */ (view.tone)]]),
+        verdictIcon(view.tone),
         el("div", { className: "verdict__body" }, [
           el("h2", { className: "verdict__title", id: "verdict-title" }, [view.title]),
           view.message ? el("p", { className: "verdict__message" }, [view.message]) : null,
@@ -280,7 +309,8 @@
       byId("reminder-text").textContent = text;
       confirmBox.checked = false;
       /** @type {HTMLButtonElement} */ (byId("reminder-confirm")).disabled = true;
-      state.reminderReturnFocus = /** @type {HTMLElement} */ (document.activeElement);
+      // The notice button is disabled while it works, so focus returns to it explicitly.
+      state.reminderReturnFocus = byId("notice-insert");
       byId("backdrop").hidden = false;
       dialog.hidden = false;
       confirmBox.focus();

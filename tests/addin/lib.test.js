@@ -150,3 +150,10 @@ test("recipients: internal domains and their subdomains; lookalikes are external
     ["A@x.tw"]
   );
 });
+
+test("the banner's message leaves out the article and wording shown on the basis line", () => {
+  const { withoutBasis } = require("../../addin/lib/verdict.js");
+  assert.equal(withoutBasis("不可送出。 發現：機密等級標示 1 筆。 （第肆章第7條第1款）機密文書不得使用。", "第肆章第7條第1款", "機密文書不得使用。"), "不可送出。 發現：機密等級標示 1 筆。");
+  assert.equal(withoutBasis("Do not send. (第肆章第7條第1款) Classified.", "第肆章第7條第1款", "Classified."), "Do not send.");
+  assert.equal(withoutBasis("只有依據", "", "只有依據"), "只有依據");
+});
