@@ -231,17 +231,21 @@ function completionOptions(decision, supports114, sendModeOverrideEnum) {
 }
 
 /**
- * Settle with the promise, or reject with a timeout failure after `ms`.
+ * Settle with the promise, or reject with a timeout failure after `ms` (calling `onTimeout` first).
  * @template T
  * @param {Promise<T>} promise
  * @param {number} ms
+ * @param {() => void} [onTimeout]
  * @returns {Promise<T>}
  */
-function withinBudget(promise, ms) {
+function withinBudget(promise, ms, onTimeout) {
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
   const deadline = new Promise((_, reject) => {
-    timer = setTimeout(() => reject({ kind: "timeout" }), ms);
+    timer = setTimeout(() => {
+      if (onTimeout) onTimeout();
+      reject({ kind: "timeout" });
+    }, ms);
   });
   return /** @type {Promise<T>} */ (Promise.race([promise, deadline])).finally(() => clearTimeout(timer));
 }
@@ -316,9 +320,10 @@ async function sendTimeToken(settings) {
  * @param {any} item  Office.context.mailbox.item
  * @param {SendSettings} settings
  * @param {(policy: any) => void} [onPolicy]  receives the policy if it arrives while the scan runs
+ * @param {AbortSignal} [signal]  aborts the requests when the budget is spent
  * @returns {Promise<any>}
  */
-async function checkMessage(item, settings, onPolicy) {
+async function checkMessage(item, settings, onPolicy, signal) {
   if (!settings.baseUrl) throw { kind: "config" };
   const [text, subject, to, cc, bcc] = await Promise.all([
     officeAsync((done) => item.body.getAsync(Office.CoercionType.Text, done)),
@@ -341,7 +346,7 @@ async function checkMessage(item, settings, onPolicy) {
   const headers = { "Content-Type": "application/json", Accept: "application/json" };
   if (token) headers.Authorization = "Bearer " + token;
   if (onPolicy) {
-    fetch(settings.baseUrl + "/api/v1/policy", { headers, credentials: "omit" })
+    fetch(settings.baseUrl + "/api/v1/policy", { headers, credentials: "omit", signal })
       .then((response) => (response.ok ? response.json() : null))
       .then((policy) => policy && onPolicy(policy))
       .catch(() => undefined);
@@ -352,6 +357,7 @@ async function checkMessage(item, settings, onPolicy) {
       method: "POST",
       headers,
       credentials: "omit",
+      signal,
       body: JSON.stringify({ text: text || "", subject: subject || "", channel: "outlook", recipients: recipients.slice(0, 1000) }),
     });
   } catch (error) {
@@ -375,11 +381,18 @@ async function onMessageSendHandler(event) {
   let decision = { allowEvent: true, reason: "allow" };
   try {
     settings = readSendSettings();
+    const controller = typeof AbortController === "function" ? new AbortController() : null;
     const scanResult = await withinBudget(
-      checkMessage(Office.context.mailbox.item, settings, (answer) => {
-        policy = answer;
-      }),
-      checkBudget(settings)
+      checkMessage(
+        Office.context.mailbox.item,
+        settings,
+        (answer) => {
+          policy = answer;
+        },
+        controller ? controller.signal : undefined
+      ),
+      checkBudget(settings),
+      () => controller && controller.abort()
     );
     decision = decideOnSend({ scanResult, lang, typeLabels: policy ? policy.types : undefined });
   } catch (error) {
