@@ -75,7 +75,18 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     log = (home / "server.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "flask", "--app", "server.app:create_app", "run", "--host", "127.0.0.1", "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "flask",
+            "--app",
+            "server.app:create_app",
+            "run",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
         cwd=REPO,
         env=env,
         stdout=log,
@@ -149,7 +160,9 @@ def open_page(browser: Any, server_url: str) -> Iterator[Callable[..., Pane]]:
         context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-TW")
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server_url)
         contexts.append(context)
-        context.route(OFFICE_JS, lambda route: route.fulfill(path=str(STANDIN), content_type="text/javascript"))
+        context.route(
+            OFFICE_JS, lambda route: route.fulfill(path=str(STANDIN), content_type="text/javascript")
+        )
         # Nothing else may leave the machine: any other outside request is refused and reported.
         outside: list[str] = []
 
@@ -164,9 +177,11 @@ def open_page(browser: Any, server_url: str) -> Iterator[Callable[..., Pane]]:
         page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
         page.on(
             "console",
-            lambda message: problems.append(f"console {message.type}: {message.text}")
-            if message.type == "error" and "Content Security Policy" in message.text
-            else None,
+            lambda message: (
+                problems.append(f"console {message.type}: {message.text}")
+                if message.type == "error" and "Content Security Policy" in message.text
+                else None
+            ),
         )
         page.goto(server_url + path)
         pane = Pane(page, problems)

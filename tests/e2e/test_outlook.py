@@ -15,10 +15,18 @@ EXTERNAL = [{"displayName": "外部廠商", "emailAddress": "vendor@gmail.com"}]
 INTERNAL = [{"displayName": "同仁", "emailAddress": "colleague@ntpc.gov.tw"}]
 
 
-def open_outlook(open_page, body: str, subject: str = "", to: list[dict[str, str]] | None = None, language: str = "zh-TW"):
+def open_outlook(
+    open_page, body: str, subject: str = "", to: list[dict[str, str]] | None = None, language: str = "zh-TW"
+):
     pane = open_page(
         OUTLOOK,
-        {"host": "Outlook", "displayLanguage": language, "subject": subject, "body": body, "to": to or INTERNAL},
+        {
+            "host": "Outlook",
+            "displayLanguage": language,
+            "subject": subject,
+            "body": body,
+            "to": to or INTERNAL,
+        },
     )
     expect(pane.page.locator("body")).to_have_attribute("data-ready", "true")
     return pane
@@ -74,7 +82,9 @@ def test_pane_inserts_the_notice_once_at_the_top_and_tags_the_message(open_page)
     state = pane.state()
     assert len(state["message"]["prepended"]) == 1
     assert state["message"]["prepended"][0]["coercionType"] == "html"
-    assert state["message"]["prepended"][0]["data"].startswith('<p style="color:#605E5C;font-style:italic">【AI 生成聲明】')
+    assert state["message"]["prepended"][0]["data"].startswith(
+        '<p style="color:#605E5C;font-style:italic">【AI 生成聲明】'
+    )
     assert state["mailProperties"] == {"AIAssisted": "true"}
     assert state["internetHeaders"] == {"X-AIGuard-AI-Assisted": "true"}
     page.get_by_role("button", name="插入AI生成聲明").click()
@@ -95,8 +105,16 @@ def test_pane_blocks_a_restricted_mail(open_page):
 # ---- Smart Alerts ----------------------------------------------------------------------------------
 
 
-def send(open_page, name: str, *, body: str, to: list[dict[str, str]], roaming: dict[str, Any] | None = None,
-         route: str | None = None, language: str = "zh-TW") -> dict[str, Any]:
+def send(
+    open_page,
+    name: str,
+    *,
+    body: str,
+    to: list[dict[str, str]],
+    roaming: dict[str, Any] | None = None,
+    route: str | None = None,
+    language: str = "zh-TW",
+) -> dict[str, Any]:
     """Open the on-send page, fire OnMessageSend with a fake event, return what it completed with."""
     pane = open_page(
         ONSEND,
@@ -197,9 +215,7 @@ def test_on_send_reminds_of_final_judgment_when_a_notice_is_present(open_page, s
     import json
     import urllib.request
 
-    request = urllib.request.Request(
-        server_url + "/api/v1/policy", headers={"Accept": "application/json"}
-    )
+    request = urllib.request.Request(server_url + "/api/v1/policy", headers={"Accept": "application/json"})
     with urllib.request.urlopen(request, timeout=5) as response:
         notice = json.load(response)["notice"]["zh-TW"]
     outcome = send(open_page, "onsend-04-reminder", body=notice + "\n會議紀錄如下。", to=INTERNAL)
@@ -219,7 +235,14 @@ def test_on_send_fail_open_when_the_server_is_unreachable(open_page):
 
 def test_on_send_fail_closed_holds_the_mail(open_page):
     roaming = {"signIn": False, "failMode": "closed", "timeoutMs": 3000}
-    outcome = send(open_page, "onsend-06-fail-closed", body=PERSONAL_MAIL, to=EXTERNAL, roaming=roaming, route="unreachable")
+    outcome = send(
+        open_page,
+        "onsend-06-fail-closed",
+        body=PERSONAL_MAIL,
+        to=EXTERNAL,
+        roaming=roaming,
+        route="unreachable",
+    )
     options = outcome["options"]
     assert options["allowEvent"] is False
     assert "sendModeOverride" not in options
@@ -228,6 +251,8 @@ def test_on_send_fail_closed_holds_the_mail(open_page):
 
 def test_on_send_gives_up_on_a_slow_server_within_its_budget(open_page):
     roaming = {"signIn": False, "failMode": "open", "timeoutMs": 1000}
-    outcome = send(open_page, "onsend-07-timeout", body=PERSONAL_MAIL, to=EXTERNAL, roaming=roaming, route="hang")
+    outcome = send(
+        open_page, "onsend-07-timeout", body=PERSONAL_MAIL, to=EXTERNAL, roaming=roaming, route="hang"
+    )
     assert 900 <= outcome["ms"] < 1800, outcome["ms"]
     assert "逾時" in outcome["options"]["errorMessage"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import expect
 
@@ -22,7 +23,13 @@ WORD = "/addin/taskpane/word.html"
 def open_word(open_page, body: str, header: str = "", language: str = "zh-TW"):
     pane = open_page(
         WORD,
-        {"host": "Word", "displayLanguage": language, "body": body, "headers": {"Primary": header}, "footers": {"Primary": ""}},
+        {
+            "host": "Word",
+            "displayLanguage": language,
+            "body": body,
+            "headers": {"Primary": header},
+            "footers": {"Primary": ""},
+        },
     )
     expect(pane.page.locator("body")).to_have_attribute("data-ready", "true")
     return pane
@@ -186,7 +193,7 @@ def render_document(pane, name: str) -> None:
     page.evaluate(
         """([body, marks]) => {
             const doc = document.getElementById('doc');
-            doc.style.cssText = 'font: 16px "Noto Sans CJK TC", sans-serif; white-space: pre-wrap; margin: 16px;';
+            doc.style.cssText = 'font: 16px "Noto Sans CJK TC", sans-serif; white-space: pre-wrap;';
             let at = 0;
             for (const [start, end] of marks) {
               doc.append(body.slice(at, start));
@@ -200,7 +207,7 @@ def render_document(pane, name: str) -> None:
         }""",
         [body, marks],
     )
-    from conftest import SCREENSHOTS
-
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+    page.screenshot(
+        path=str(Path(__file__).resolve().parents[2] / "test-output" / "screenshots" / f"{name}.png")
+    )
     page.close()
