@@ -11,6 +11,7 @@ from nlp.recognizers.classified import ClassifiedRecognizer
 from nlp.recognizers.credit_card import CreditCardRecognizer
 from nlp.recognizers.email import EmailRecognizer
 from nlp.recognizers.person import PersonRecognizer
+from nlp.recognizers.person_english import EnglishPersonRecognizer
 from nlp.recognizers.phone import PhoneRecognizer
 from nlp.recognizers.restricted import RestrictedRecognizer
 from nlp.recognizers.sensitive_category import SensitiveCategoryRecognizer
@@ -29,6 +30,7 @@ RULE_RECOGNIZERS: tuple[type[Recognizer], ...] = (
     EmailRecognizer,
     AddressRecognizer,
     PersonRecognizer,
+    EnglishPersonRecognizer,
     BirthDateRecognizer,
     BankAccountRecognizer,
     CreditCardRecognizer,

@@ -12,7 +12,7 @@ from nlp.finding import BANK_ACCOUNT, Finding
 from nlp.recognizers.base import NOT_AFTER_ALNUM, NOT_BEFORE_DIGIT, NUMBER_LABELS, Recognizer, digits_only
 from nlp.text import ScanText
 
-POST_OFFICE = re.compile(r"局號|帳號")
+POST_OFFICE = re.compile(r"局號|郵局|郵政|劃撥")
 PATTERN = re.compile(
     NOT_AFTER_ALNUM
     + r"""
@@ -35,6 +35,6 @@ class BankAccountRecognizer(Recognizer):
             label = NUMBER_LABELS.nearest(scan_text, match.start())
             if not label or label[0] != "bank":
                 continue
-            if length < 10 and not POST_OFFICE.search(label[1]):
-                continue  # 郵局 局號 and 帳號 have 7 digits each; bank accounts 10–16
+            if length < 10 and not (length == 7 and POST_OFFICE.search(scan_text.sentence(match.start(), match.end()))):
+                continue  # bank accounts have 10–16 digits; a 郵局 局號 and its 帳號 7 each
             yield self.finding(scan_text, match.start(), match.end(), 0.85, ["pattern", f"context:{label[1]}"])

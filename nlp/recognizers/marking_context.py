@@ -13,10 +13,10 @@ from nlp.text import ScanText
 
 NEGATION_BEFORE = re.compile(r"(?:非|不|未|無|免|並非|無須|無需|不需|不必|毋需|無涉)[屬為係列予是於涉]?[ ]?$")
 QUOTES = {"「": "」", "『": "』", "“": "”", '"': '"', "‘": "’", "'": "'"}
+# The confidentiality disclaimer at the foot of an e-mail always speaks of its recipient.
 DISCLAIMER = re.compile(
-    r"(?:收件(?:人|者)|寄件(?:人|者)|誤(?:收|寄|傳|送)|非指定|intended (?:solely )?for|recipient|"
-    r"notify the sender|delete (?:this|it)|刪除(?:本|此)?(?:郵件|信)|立即通知|勿(?:閱讀|複製|轉寄|散布)|"
-    r"如非本信|若您非|if you (?:are not|have received))",
+    r"(?:收件(?:人|者)|寄件(?:人|者)|誤(?:收|寄|傳|送)|非(?:指定|本信|原)|如非本信|若您非|受文者以外|"
+    r"intended (?:solely |only )?for|intended recipient|addressee|if you (?:are not|have received))",
     re.IGNORECASE,
 )
 ABOUT_RULES = re.compile(

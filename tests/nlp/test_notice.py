@@ -63,15 +63,9 @@ def test_custom_wording_is_detected_even_when_generic_patterns_would_miss_it():
         BODY + "\n\n（本新聞稿由AI協助撰寫）",
         pytest.param(
             "本新聞稿使用ChatGPT協助撰寫。",
-            marks=pytest.mark.xfail(
-                strict=True, reason="engine bug: hand-written notice naming the tool not detected"
-            ),
         ),
         pytest.param(
             "本文係以Microsoft 365 Copilot協助產出初稿，經承辦人修正。",
-            marks=pytest.mark.xfail(
-                strict=True, reason="engine bug: hand-written notice naming the tool not detected"
-            ),
         ),
     ],
 )
@@ -89,13 +83,7 @@ def test_detects_our_and_hand_written_notices(text):
         "本簽經承辦人撰寫",
         "AI is changing public service.",
         "人工智慧作業指引第肆章第1條規定使用者應負最終判斷之責。",
-        pytest.param(
-            "本案擬使用AI協助分析交通資料",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="engine bug: a sentence about a project using AI is taken as a notice (none inserted)",
-            ),
-        ),
+        "本案擬使用AI協助分析交通資料",
     ],
 )
 def test_not_a_notice(text):

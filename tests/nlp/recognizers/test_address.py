@@ -28,23 +28,14 @@ POSITIVE = [
     pytest.param(
         "台北市信義區市府路1號",
         ["台北市信義區市府路1號"],
-        marks=pytest.mark.xfail(
-            strict=True, reason="engine bug: road name containing 市 (市府路) breaks the address"
-        ),
     ),
     pytest.param(
         "高雄市前鎮區成功二路25號",
         ["高雄市前鎮區成功二路25號"],
-        marks=pytest.mark.xfail(
-            strict=True, reason="engine bug: district containing 鎮 (前鎮區) not matched"
-        ),
     ),
     pytest.param(
         "臺南市新市區中山路1號",
         ["臺南市新市區中山路1號"],
-        marks=pytest.mark.xfail(
-            strict=True, reason="engine bug: district containing 市 (新市區) not matched"
-        ),
     ),
 ]
 NEGATIVE = [

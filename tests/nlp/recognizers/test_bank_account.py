@@ -16,23 +16,14 @@ POSITIVE = [
     pytest.param(
         "帳號12345678901234",
         ["12345678901234"],
-        marks=pytest.mark.xfail(
-            strict=True, reason="engine bug: an account number written without separators is never found"
-        ),
     ),
     pytest.param(
         "帳戶：１２３４５６７８９０１２",
         ["１２３４５６７８９０１２"],
-        marks=pytest.mark.xfail(
-            strict=True, reason="engine bug: an account number written without separators is never found"
-        ),
     ),
     pytest.param(
         "郵局帳號：0001234-5678901",
         ["0001234-5678901"],
-        marks=pytest.mark.xfail(
-            strict=True, reason="engine bug: 郵局 7-7 account format (局號-帳號) not matched"
-        ),
     ),
 ]
 NEGATIVE = [

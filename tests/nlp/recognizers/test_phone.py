@@ -36,16 +36,10 @@ POSITIVE = [
     pytest.param(
         "(+886)2-2960-3456",
         ["(+886)2-2960-3456"],
-        marks=pytest.mark.xfail(
-            strict=True, reason="engine bug: country code in brackets (+886) not matched"
-        ),
     ),
     pytest.param(
         "(+886) 912-345-678",
         ["(+886) 912-345-678"],
-        marks=pytest.mark.xfail(
-            strict=True, reason="engine bug: country code in brackets (+886) not matched"
-        ),
     ),
 ]
 NEGATIVE = [

@@ -33,9 +33,6 @@ POSITIVE = [
     pytest.param(
         "Subject: CONFIDENTIAL - budget",
         ["CONFIDENTIAL"],
-        marks=pytest.mark.xfail(
-            strict=True, reason="engine bug: CONFIDENTIAL in capitals in a subject line not found"
-        ),
     ),
 ]
 NEGATIVE = [
@@ -53,15 +50,9 @@ NEGATIVE = [
     "本郵件及附件可能含有機密或限閱資訊，如非指定收件人，請勿閱讀、複製或轉寄，並請立即刪除。",
     "附件請參考。\n\n【機密警語】本電子郵件及附件內容可能含有機密或限閱資訊，僅供指定收件人使用。"
     "若您非指定收件人，請勿使用、揭露或散布，並請刪除。",
-    pytest.param(
-        "各位好，附件為會議資料。\n\n王小明\n---\nCONFIDENTIAL\n"
-        "This e-mail is intended solely for the addressee. "
-        "If you are not the intended recipient, please delete it.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="engine bug: the CONFIDENTIAL heading of an e-mail footer disclaimer is taken as a banner",
-        ),
-    ),
+    "各位好，附件為會議資料。\n\n王小明\n---\nCONFIDENTIAL\n"
+    "This e-mail is intended solely for the addressee. "
+    "If you are not the intended recipient, please delete it.",
 ]
 
 

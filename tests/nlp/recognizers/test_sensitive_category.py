@@ -28,9 +28,6 @@ NEGATIVE = [
     "本府辦理憂鬱症防治宣導課程",
     pytest.param(
         "本局健康檢查報告書格式修正",
-        marks=pytest.mark.xfail(
-            strict=True, reason="engine bug: a form template (報告書格式) about no person flagged"
-        ),
     ),
 ]
 

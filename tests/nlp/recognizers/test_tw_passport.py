@@ -20,12 +20,10 @@ POSITIVE = [
     pytest.param(
         "護照號碼:312 345 678",
         ["312 345 678"],
-        marks=pytest.mark.xfail(strict=True, reason="engine bug: spaced passport number not found"),
     ),
     pytest.param(
         "護照號碼：312-345-678",
         ["312-345-678"],
-        marks=pytest.mark.xfail(strict=True, reason="engine bug: hyphenated passport number not found"),
     ),
 ]
 NEGATIVE = [
@@ -38,9 +36,6 @@ NEGATIVE = [
     "電話 312345678",
     pytest.param(
         "護照規費1300元，收據號碼123456789",
-        marks=pytest.mark.xfail(
-            strict=True, reason="engine bug: 收據號碼 next to 護照 taken as a passport number"
-        ),
     ),
 ]
 

@@ -1,0 +1,123 @@
+"""PERSON (English and romanised): names of natural persons written in Latin letters.
+
+* after a courtesy title: Mr. John Smith, Ms. Lin, Dr. Chen;
+* after a field label: Name: / Contact: / From: / Cardholder: / 姓名： / 陳情人： …, title case or CAPITALS;
+* a given name from the common-names list followed by a surname: Peter Liu, Sarah Johnson;
+* romanised Taiwanese names: Wang Hsiao-ming, Yi-Chun Chen, Lin, Chih-Hao, CHOU KUAN-YU;
+* Southeast-Asian names in capitals starting with a common family name: NGUYEN THI HOA, SANTOS MARIA CRUZ;
+* a name alone on the line after a closing (Best regards,) or on the last line of a message.
+
+A single given name (Hi Amy) is not reported; department words (Travel Desk, Information Security) never are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nlp.finding import PERSON, Finding
+from nlp.recognizers.base import Recognizer
+from nlp.text import ScanText
+
+GIVEN_NAMES = frozenset(
+    """Aaron Adam Alan Albert Alex Alexander Alice Alicia Allen Amanda Amber Amy Andrew Andy Angela Angel Anna Anne
+    Annie Anthony Arthur Ashley Barbara Ben Benjamin Betty Bill Bob Bonnie Brandon Brian Bruce Carl Carol Caroline
+    Catherine Cathy Charles Charlie Cherry Chris Christina Christine Christopher Cindy Claire Daniel David Debbie Dennis
+    Diana Doris Dorothy Edward Eileen Elaine Elizabeth Ellen Emily Emma Eric Eugene Eva Evelyn Frank Gary George Gloria
+    Grace Gary Hannah Harry Helen Henry Howard Ian Irene Isabel Ivan Ivy Jack Jacky James Jane Janet Jason Jeff Jennifer
+    Jenny Jerry Jessica Jessie Jim Joan Joanna Joe John Johnny Joseph Joyce Judy Julia Julie Justin Karen Kate Katherine
+    Kathy Kelly Ken Kenneth Kevin Kim Larry Laura Lawrence Leo Leon Lily Linda Lisa Louis Lucy Mandy Marcus Margaret Maria
+    Mark Martin Mary Matthew Maggie Melody Michael Michelle Mike Monica Nancy Nathan Nicholas Nick Nicole Nina Oliver
+    Olivia Oscar Pamela Patrick Paul Peggy Peter Philip Rachel Ray Raymond Rebecca Richard Rita Robert Roger Ronald Rose
+    Ruby Ryan Sally Sam Samuel Sandy Sara Sarah Scott Sean Sharon Shirley Simon Sophia Sophie Stanley Stella Stephen
+    Steve Steven Susan Sylvia Teresa Terry Thomas Tiffany Tim Timothy Tina Tom Tony Tracy Vanessa Victor Vicky Vincent
+    Vivian Wayne Wendy William Willy Winnie Yvonne Zoe""".split()
+)
+# Romanised Taiwanese surnames (Wade–Giles, Tongyong, Hanyu Pinyin) and common Southeast-Asian family names.
+TW_SURNAMES = frozenset(
+    """Chen Chan Lin Lim Huang Hwang Wong Chang Zhang Li Lee Wang Wu Liu Lau Tsai Cai Yang Hsu Xu Cheng Zheng Hsieh Xie
+    Kuo Guo Hung Hong Tseng Zeng Chiu Qiu Liao Lai Chou Zhou Yeh Ye Su Chuang Zhuang Lu Lo Luo Chiang Jiang Ho He Hsiao
+    Xiao Kao Gao Pan Chien Jian Chu Zhu Chung Zhong Peng Yu You Shih Shi Hu Shen Liang Chao Zhao Yen Yan Ko Ke Wei Sun
+    Tai Dai Fan Fang Sung Song Teng Deng Tu Du Fu Hou Tsao Cao Wen Hsueh Xue Ting Ding Ma Tang Cho Zhuo Lan Feng Yao
+    Tung Dong Tsou Zou Pai Bai Kang Chi Ji Ou Yen Tsui Kung Gong Yuan Niu Mao Tsao Chin Jin Kuan Guan""".split()
+)
+SEA_FAMILY = frozenset(
+    "NGUYEN TRAN LE PHAM HOANG HUYNH PHAN VU VO DANG BUI DO HO NGO DUONG LY SANTOS REYES CRUZ GARCIA BAUTISTA "
+    "MENDOZA RAMOS AQUINO VILLANUEVA DELA FERNANDEZ GONZALES LOPEZ TORRES SIREGAR WIJAYA SARI PUTRI".split()
+)
+NOT_NAME_WORDS = frozenset(
+    """Sir Madam Madame All Team Colleagues Everyone Customer Friends Manager Director Committee Office Department
+    Division Section Government City Taipei Taiwan New Desk Travel Information Security Finance Service Services Support
+    Center Centre Unit Admin Administration Affairs Bureau Agency Ministry Council Hall Help Helpdesk Secretariat Legal
+    Personnel Human Resources Accounting Budget Procurement Technology Digital Public Relations Press Media Marketing
+    Sales Police Fire Health Labor Social Welfare Education Culture Tourism Transportation Traffic Environmental Urban
+    District Road Street Bank Post Dear Hi Hello Regards Thanks Best Kind Yours Sincerely Please The This That Microsoft
+    Google Apple Copilot ChatGPT Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December""".split()
+)
+
+CAP = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+UPPER = r"[A-Z]{2,}(?:-[A-Z]{2,})?"
+LABEL = (
+    r"(?:Name|Full name|Contact(?: person)?|Media contact|Press contact|From|Attn|Attention|Applicant|Cardholder|"
+    r"Card holder|holder|Account name|Passenger|Prepared by|Case officer|Chair|Attendees|Speaker|applicant|"
+    r"姓名|英文姓名|陳情人|申請人|聯絡人|受文者|持卡人|戶名|出席|訪客|移工|新住民|看護)"
+)
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("title", re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mx)\.?[ ]+(?P<name>{CAP}(?:[ ]+{CAP}){{0,2}})")),
+    ("label", re.compile(rf"{LABEL}[ ]*[:：]?[ ]*(?P<name>{CAP}(?:[ ]+{CAP}){{1,2}}|{UPPER}(?:[ ]+{UPPER}){{1,3}})")),
+    ("romanised", re.compile(
+        r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{1,6},?[ ][A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}"   # Lin, Chih-Hao / Wang Hsiao-ming
+        r"|[A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}[ ][A-Z][a-z]{1,6}"                          # Yi-Chun Chen
+        r"|[A-Z]{2,6}[ ][A-Z]{2,6}-[A-Z]{2,6})(?![A-Za-z])"                               # CHOU KUAN-YU
+    )),
+    ("given-name", re.compile(
+        r"(?<![A-Za-z])(?P<name>(?:" + "|".join(sorted(GIVEN_NAMES, key=len, reverse=True)) + rf")[ ]+{CAP}(?:[ ]+{CAP})?)(?![A-Za-z])"
+    )),
+    # a line that is only a name: a signature (Mei Chang)
+    ("line", re.compile(rf"^[ \t]*(?P<name>{CAP}(?:[ ]+{CAP}){{1,2}})[ \t]*(?:,[ \t]*[A-Z]{{2,5}})?[ \t]*$", re.MULTILINE)),
+    ("capitals", re.compile(
+        r"(?<![A-Za-z])(?P<name>(?:" + "|".join(sorted(SEA_FAMILY, key=len, reverse=True)) + r")(?:[ ]+[A-Z]{2,}){1,3})(?![A-Za-z])"
+    )),
+    ("closing", re.compile(
+        rf"^(?:Best regards|Kind regards|Regards|Best|Sincerely|Yours sincerely|Thanks|Thank you|Thanks, noted\.?|Cheers)"
+        rf"[ ]*[,.!]?[ ]*\n(?:[^\n]*[\u3400-\u9fff][ ]+)?(?P<name>{CAP}(?:[ ]+{CAP}){{1,2}})",
+        re.MULTILINE,
+    )),
+]
+
+
+class EnglishPersonRecognizer(Recognizer):
+    name = "person_english"
+    type = PERSON
+
+    def find(self, scan_text: ScanText) -> Iterator[Finding]:
+        text = scan_text.folded
+        if not re.search(r"[A-Z][A-Za-z]", text):
+            return
+        seen: set[tuple[int, int]] = set()
+        for kind, pattern in PATTERNS:
+            for match in pattern.finditer(text):
+                span = self._accept(kind, match)
+                if span and span not in seen:
+                    seen.add(span)
+                    yield self.finding(scan_text, span[0], span[1], 0.8 if kind != "given-name" else 0.7, ["rule", kind])
+
+    @staticmethod
+    def _accept(kind: str, match: re.Match[str]) -> tuple[int, int] | None:
+        name = match.group("name")
+        words = re.split(r"[ ,]+", name)
+        if any(w.strip(".").title() in NOT_NAME_WORDS or w in NOT_NAME_WORDS for w in words):
+            # trim department words at the end ("Sophie Tsai, HR" is handled by the comma)
+            return None
+        if kind == "given-name" and not (words[0] in GIVEN_NAMES or words[-1] in TW_SURNAMES and words[0] in GIVEN_NAMES):
+            return None
+        if kind == "given-name" and words[-1] not in TW_SURNAMES and len(words[-1]) < 3:
+            return None
+        if kind == "line" and not (words[0] in GIVEN_NAMES or words[-1] in TW_SURNAMES or words[0] in TW_SURNAMES):
+            return None
+        if kind == "capitals" and words[0] not in SEA_FAMILY:
+            return None
+        if kind == "title" and len(words) == 1 and words[0] not in TW_SURNAMES and words[0][0].isupper() is False:
+            return None
+        return match.start("name"), match.end("name")

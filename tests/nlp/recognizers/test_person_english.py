@@ -1,0 +1,49 @@
+"""PERSON in Latin letters: courtesy titles, labels, given-name lists, romanised Taiwanese and Southeast-Asian names,
+signatures. A lone given name and department words are not names."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.recognizers.person_english import EnglishPersonRecognizer
+
+RECOGNIZER = EnglishPersonRecognizer()
+
+POSITIVE = [
+    ("Dear John Smith,", ["John Smith"]),
+    ("Mr. John Smith called", ["John Smith"]),  # Mr. excluded
+    ("Please ask Ms. Lin to call back", ["Lin"]),
+    ("From: Mary Chen <mary@x.com>", ["Mary Chen"]),
+    ("Best regards,\nJohn Smith", ["John Smith"]),
+    ("Wang Hsiao-ming", ["Wang Hsiao-ming"]),
+    ("book the flight for Yi-Chun Chen, date of birth", ["Yi-Chun Chen"]),
+    ("林志豪 Lin, Chih-Hao", ["Lin, Chih-Hao"]),
+    ("英文姓名CHOU KUAN-YU，護照號碼", ["CHOU KUAN-YU"]),
+    ("受文者：NGUYEN THI HOA女士", ["NGUYEN THI HOA"]),
+    ("移工SANTOS MARIA CRUZ申訴", ["SANTOS MARIA CRUZ"]),
+    ("Please call Tom Huang at (02) 8258-1234", ["Tom Huang"]),
+    ("Thanks,\nMei Chang", ["Mei Chang"]),
+    ("姓名：Maria Santos\n", ["Maria Santos"]),
+    ("Cardholder: Wang Hsiao-Ming", ["Wang Hsiao-Ming"]),
+]
+NEGATIVE = [
+    "Dear Sir,",
+    "Dear Team,",
+    "Hi Amy,",
+    "Dear Travel Desk,",
+    "Thank you,\nInformation Security Team",
+    "Taipei Service Center for Foreign Residents",
+    "New Taipei City Government",
+    "Microsoft Copilot and ChatGPT",
+    "PDF FILE ATTACHED",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVE)
+def test_finds(check_spans, text, expected):
+    check_spans(RECOGNIZER, text, expected)
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_hard_negatives(check_none, text):
+    check_none(RECOGNIZER, text)
