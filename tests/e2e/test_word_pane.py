@@ -85,6 +85,17 @@ def test_personal_data_grouped_selected_highlighted(open_page):
     assert state["selection"] == {"part": "body", "start": second, "end": second + len(PHONE), "text": PHONE}
     assert any(h["start"] == second and h["color"] == "Yellow" for h in state["highlights"].values())
 
+    # Keyboard: Tab onto the ID finding and press Enter.
+    page.get_by_role("button", name="清除標示").focus()
+    id_finding = page.locator("button.finding", has_text=NATIONAL_ID)
+    while not id_finding.evaluate("(node) => node === document.activeElement"):
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(id_finding).to_have_class(re.compile("finding--selected"))
+    assert pane.state()["selection"]["text"] == NATIONAL_ID
+    page.keyboard.press("Tab")
+    pane.screenshot("word-03b-keyboard-focus")
+
     page.get_by_role("button", name="全部標示").click()
     expect(page.locator("#findings-status")).to_contain_text("已標示")
     highlighted = {h["text"] for h in pane.state()["highlights"].values()}
