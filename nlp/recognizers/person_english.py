@@ -71,20 +71,20 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|[A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}[ ][A-Z][a-z]{1,6}"                          # Yi-Chun Chen
         r"|[A-Z]{2,6}[ ][A-Z]{2,6}-[A-Z]{2,6})(?![A-Za-z])"                               # CHOU KUAN-YU
     )),
-    ("given-name", re.compile(
-        r"(?<![A-Za-z])(?P<name>(?:" + "|".join(sorted(GIVEN_NAMES, key=len, reverse=True)) + rf")[ ]+{CAP}(?:[ ]+{CAP})?)(?![A-Za-z])"
-    )),
     # a line that is only a name: a signature (Mei Chang)
     ("line", re.compile(rf"^[ \t]*(?P<name>{CAP}(?:[ ]+{CAP}){{1,2}})[ \t]*(?:,[ \t]*[A-Z]{{2,5}})?[ \t]*$", re.MULTILINE)),
-    ("capitals", re.compile(
-        r"(?<![A-Za-z])(?P<name>(?:" + "|".join(sorted(SEA_FAMILY, key=len, reverse=True)) + r")(?:[ ]+[A-Z]{2,}){1,3})(?![A-Za-z])"
-    )),
     ("closing", re.compile(
         rf"^(?:Best regards|Kind regards|Regards|Best|Sincerely|Yours sincerely|Thanks|Thank you|Thanks, noted\.?|Cheers)"
         rf"[ ]*[,.!]?[ ]*\n(?:[^\n]*[\u3400-\u9fff][ ]+)?(?P<name>{CAP}(?:[ ]+{CAP}){{1,2}})",
         re.MULTILINE,
     )),
 ]
+
+
+# Names that start with a listed word: found by scanning capitalised words once and matching the rest there.
+WORD = re.compile(r"[A-Z][A-Za-z]+")
+AFTER_GIVEN = re.compile(rf"[ ]+{CAP}(?:[ ]+{CAP})?(?![A-Za-z])")
+AFTER_FAMILY = re.compile(r"(?:[ ]+[A-Z]{2,}){1,3}(?![A-Za-z])")
 
 
 class EnglishPersonRecognizer(Recognizer):
@@ -96,12 +96,27 @@ class EnglishPersonRecognizer(Recognizer):
         if not re.search(r"[A-Z][A-Za-z]", text):
             return
         seen: set[tuple[int, int]] = set()
+        for word in WORD.finditer(text):
+            start = word.start()
+            if start and text[start - 1].isalpha() and text[start - 1].isascii():
+                continue
+            if word.group(0) in GIVEN_NAMES:
+                kind, rest = "given-name", AFTER_GIVEN.match(text, word.end())
+            elif word.group(0) in SEA_FAMILY:
+                kind, rest = "capitals", AFTER_FAMILY.match(text, word.end())
+            else:
+                continue
+            if rest and (start, rest.end()) not in seen:
+                name = text[start:rest.end()]
+                if not any(w in NOT_NAME_WORDS for w in name.split()):
+                    seen.add((start, rest.end()))
+                    yield self.finding(scan_text, start, rest.end(), 0.7, ["rule", kind])
         for kind, pattern in PATTERNS:
             for match in pattern.finditer(text):
                 span = self._accept(kind, match)
                 if span and span not in seen:
                     seen.add(span)
-                    yield self.finding(scan_text, span[0], span[1], 0.8 if kind != "given-name" else 0.7, ["rule", kind])
+                    yield self.finding(scan_text, span[0], span[1], 0.8, ["rule", kind])
 
     @staticmethod
     def _accept(kind: str, match: re.Match[str]) -> tuple[int, int] | None:
@@ -110,13 +125,7 @@ class EnglishPersonRecognizer(Recognizer):
         if any(w.strip(".").title() in NOT_NAME_WORDS or w in NOT_NAME_WORDS for w in words):
             # trim department words at the end ("Sophie Tsai, HR" is handled by the comma)
             return None
-        if kind == "given-name" and not (words[0] in GIVEN_NAMES or words[-1] in TW_SURNAMES and words[0] in GIVEN_NAMES):
-            return None
-        if kind == "given-name" and words[-1] not in TW_SURNAMES and len(words[-1]) < 3:
-            return None
         if kind == "line" and not (words[0] in GIVEN_NAMES or words[-1] in TW_SURNAMES or words[0] in TW_SURNAMES):
-            return None
-        if kind == "capitals" and words[0] not in SEA_FAMILY:
             return None
         if kind == "title" and len(words) == 1 and words[0] not in TW_SURNAMES and words[0][0].isupper() is False:
             return None

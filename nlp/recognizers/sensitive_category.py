@@ -21,43 +21,45 @@ DISEASE_NOUN = (
     r"(?:失智症|自閉症|憂鬱症|思覺失調症|躁鬱症|癌症|[肺肝胃大腸乳]癌|愛滋病?|肺結核|糖尿病|高血壓|心臟病|中風|洗腎|"
     r"精神疾病|罕見疾病|重大傷病|骨折|植物人|失能|臥床|懷孕|流產|HIV)"
 )
-PATTERN_LIST: list[tuple[str, re.Pattern[str]]] = [
+# (category, pattern, keys): a pattern runs only when one of its keys occurs in the text (lower-cased for
+# English), so the common case — a text with none of these words — costs a few substring searches.
+PATTERN_LIST: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
     ("health", re.compile(
         rf"(?:罹患|患有|罹|確診|經(?:醫師|醫院)?(?:診斷|鑑定|檢驗|檢查)(?:確診|為|出)?|診斷為|診斷出|鑑定為|被診斷出?|證實為|檢出)"
         rf"[^，。；、\n]{{0,12}}?{DISEASE_END}"
-    )),
-    ("health", re.compile(r"(?:精神|身心|心理)(?:疾病|病史|科就診|科門診|治療)|自殺(?:傾向|未遂)")),
+    ), ("罹", "患", "確診", "診斷", "鑑定", "檢驗", "檢查", "證實", "檢出")),
+    ("health", re.compile(r"(?:精神|身心|心理)(?:疾病|病史|科就診|科門診|治療)|自殺(?:傾向|未遂)"), ("精神", "身心", "心理", "自殺")),
     ("health", re.compile(
         r"住院(?!醫師)(?:[^，。；\n]{0,12}?(?:手術|治療|觀察|開刀|化療))?|"
         r"(?:接受|進行|施行|動)[^，。；\n]{0,10}?(?:手術|化療|放療|洗腎|透析|復健治療)|"
         r"(?:就醫|就診|看診|手術|化療|洗腎|復健)(?:紀錄|記錄|病史)|加護病房|病情"
-    )),
-    ("medical_record", re.compile(r"病歷(?:號碼|號|影本|資料|摘要|紀錄|記錄)?|醫療(?:紀錄|記錄)|處方箋|用藥紀錄")),
-    ("health", re.compile(r"(?:領有|持有)?身心障礙(?:手冊|證明)|重大傷病(?:卡|證明)")),
-    ("genetics", re.compile(r"基因(?:檢測|檢驗|篩檢|定序)(?:結果|報告)?|遺傳(?:性)?疾病|帶因者?|DNA(?:鑑定|檢測)")),
-    ("sex_life", re.compile(r"性生活|性行為|性病|性傾向|性侵(?:害)?(?:被害|案件)?")),
-    ("health_check", re.compile(r"(?:健康檢查|健檢|體檢|體格檢查)(?:結果|報告|異常|紀錄)")),
+    ), ("住院", "手術", "化療", "放療", "洗腎", "透析", "復健", "就醫", "就診", "看診", "加護", "病情")),
+    ("medical_record", re.compile(r"病歷(?:號碼|號|影本|資料|摘要|紀錄|記錄)?|醫療(?:紀錄|記錄)|處方箋|用藥紀錄"), ("病歷", "醫療", "處方", "用藥")),
+    ("health", re.compile(r"(?:領有|持有)?身心障礙(?:手冊|證明)|重大傷病(?:卡|證明)"), ("身心障礙", "重大傷病")),
+    ("genetics", re.compile(r"基因(?:檢測|檢驗|篩檢|定序)(?:結果|報告)?|遺傳(?:性)?疾病|帶因者?|DNA(?:鑑定|檢測)"), ("基因", "遺傳", "帶因", "DNA")),
+    ("sex_life", re.compile(r"性生活|性行為|性病|性傾向|性侵(?:害)?(?:被害|案件)?"), ("性",)),
+    ("health_check", re.compile(r"(?:健康檢查|健檢|體檢|體格檢查)(?:結果|報告|異常|紀錄)"), ("健康檢查", "健檢", "體檢", "體格檢查")),
     ("criminal_record", re.compile(
         r"(?:(?:竊盜|毒品|詐欺|傷害|酒駕|公共危險|性侵|妨害性自主|殺人|搶奪|強盜|恐嚇|賭博|侵占|背信)罪?)?前科|犯罪(?:紀錄|記錄|前科)|刑事(?:紀錄|記錄|案件紀錄)|刑案紀錄|"
         r"(?:曾|因|涉)?犯[^，。；\n]{1,14}?罪(?:[（(][^）)\n]{1,12}[）)])?|"
         r"(?:判處|處|判)有期徒刑[^，。；\n]{0,8}?(?:月|年)(?:確定)?|"
         r"(?:曾|因)[^，。；\n]{0,12}?(?:判刑|入獄|入監|服刑|緩刑|假釋|通緝|易科罰金)"
-    )),
+    ), ("前科", "犯", "刑事", "刑案", "徒刑", "判刑", "入獄", "入監", "服刑", "緩刑", "假釋", "通緝", "易科")),
     # English
     ("health", re.compile(
         r"(?:was |were |is |been |being )?diagnosed with [^.,;\n]{2,40}|hospitali[sz]ed|"
         r"(?:HIV|hepatitis [A-E])[- ]positive|(?:medical|health) (?:records?|history|condition)|"
         r"(?:suffers|suffering) from [^.,;\n]{2,30}|mental (?:illness|health condition)",
         re.IGNORECASE,
-    )),
-    ("genetics", re.compile(r"genetic (?:test(?:ing)?|screening) results?", re.IGNORECASE)),
-    ("sex_life", re.compile(r"sex(?:ual)? (?:life|history|orientation)", re.IGNORECASE)),
-    ("health_check", re.compile(r"(?:health|medical) (?:check(?:-?up)?|examination|screening) results?", re.IGNORECASE)),
+    ), ("diagnos", "hospitali", "positive", "medical", "health", "suffer", "mental")),
+    ("genetics", re.compile(r"genetic (?:test(?:ing)?|screening) results?", re.IGNORECASE), ("genetic",)),
+    ("sex_life", re.compile(r"sex(?:ual)? (?:life|history|orientation)", re.IGNORECASE), ("sex",)),
+    ("health_check", re.compile(r"(?:health|medical) (?:check(?:-?up)?|examination|screening) results?", re.IGNORECASE), ("health", "medical")),
     ("criminal_record", re.compile(
         r"(?:a |any |prior |previous )*(?:criminal (?:record|conviction|history)|conviction for [^.,;\n]{2,30}|"
         r"convicted of [^.,;\n]{2,30})",
         re.IGNORECASE,
-    )),
+    ), ("criminal", "convict")),
 ]
 # A form field whose value is the special category: 「病史：高血壓、糖尿病」, 「刑案紀錄：曾犯…」.
 FIELD = re.compile(
@@ -65,6 +67,7 @@ FIELD = re.compile(
     r"健檢結果|健康狀況|基因檢測結果)[ \t]*[:：][ \t]*(?P<value>[^\n]{1,40})"
 )
 FIELD_EMPTY = re.compile(r"^(?:無|否|未|沒有|none|n/?a|[-－_＿ ]+)", re.IGNORECASE)
+DISEASE_KEYS = ("症", "癌", "愛滋", "結核", "糖尿", "血壓", "心臟", "中風", "洗腎", "疾病", "傷病", "骨折", "植物人", "失能", "臥床", "懷孕", "流產", "HIV")
 STANDALONE_DISEASE = re.compile(DISEASE_NOUN + r"(?![\u3400-\u9fff]{0,2}(?:政策|宣導|防治|照護計畫|服務|中心|專線|門診|機構|業務|補助|篩檢|日|週|月))")
 PERSON_CUE = re.compile(
     r"個案|該員|該生|其(?:母|父|子|女|妻|夫|配偶|家人)?|臺端|台端|本人|患者|病患|病人|傷者|之子|之女|君|先生|小姐|女士|"
@@ -82,12 +85,19 @@ class SensitiveCategoryRecognizer(Recognizer):
     def find(self, scan_text: ScanText) -> Iterator[Finding]:
         text = scan_text.folded
         spans: list[tuple[int, int, str]] = []
-        for field in FIELD.finditer(text):
+        fields = list(FIELD.finditer(text)) if "：" in text or ":" in text else []
+        for field in fields:
             value = field.group("value").rstrip()
             if not FIELD_EMPTY.match(value):
                 spans.append((field.start("value"), field.start("value") + len(value), "field:" + field.group("label")))
-        field_labels = {(f.start("label"), f.end("label")) for f in FIELD.finditer(text)}
-        matches = ((category, m) for category, pattern in PATTERN_LIST for m in pattern.finditer(text))
+        field_labels = {(f.start("label"), f.end("label")) for f in fields}
+        lower = text.lower()
+        matches = (
+            (category, m)
+            for category, pattern, keys in PATTERN_LIST
+            if any(key in lower for key in keys)
+            for m in pattern.finditer(text)
+        )
         for category, match in matches:
             start, end = match.start(), match.end()
             if any(s <= start < e for s, e in field_labels):
@@ -97,7 +107,7 @@ class SensitiveCategoryRecognizer(Recognizer):
             if LAW_CONTEXT.search(scan_text.sentence(start, end)):
                 continue
             spans.append((start, end, category))
-        for match in STANDALONE_DISEASE.finditer(text):
+        for match in STANDALONE_DISEASE.finditer(text) if any(c in text for c in DISEASE_KEYS) else ():
             start, end = match.start(), match.end()
             sentence = scan_text.sentence(start, end)
             if PERSON_CUE.search(sentence) and not LAW_CONTEXT.search(sentence):
