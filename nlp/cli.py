@@ -95,12 +95,17 @@ def line_of(text: str, index: int) -> int:
 
 
 def format_human(name: str, text: str, result: ScanResult) -> str:
-    lines = [f"■ {name}", f"  判定 verdict：{VERDICT_LABELS[result.verdict]} — {result.basis.article}：{result.basis.zh}"]
+    lines = [
+        f"■ {name}",
+        f"  判定 verdict：{VERDICT_LABELS[result.verdict]} — {result.basis.article}：{result.basis.zh}",
+    ]
     for finding in result.findings:
         label = TYPE_LABELS.get(finding.type, (finding.type, ""))[0]
         level = f"（{finding.level}）" if finding.level else ""
         shown = finding.text.replace("\n", "⏎")
-        lines.append(f"  - 第{line_of(text, finding.start)}行 [{label}{level}] 「{shown}」 {finding.type} {finding.action}")
+        lines.append(
+            f"  - 第{line_of(text, finding.start)}行 [{label}{level}] 「{shown}」 {finding.type} {finding.action}"
+        )
     if result.notice_present:
         lines.append("  已有 AI 生成聲明 notice present")
     for warning in result.warnings:
@@ -118,7 +123,8 @@ def summary_line(results: list[ScanResult]) -> str:
     total = sum(by_type.values())
     return (
         f"摘要：共 {len(results)} 份，封鎖 {counts[BLOCK]}、需遮蔽 {counts[REDACT]}、可使用 {counts[ALLOW]}；"
-        f"發現 {total} 項" + (f"（{types}）" if types else "")
+        f"發現 {total} 項"
+        + (f"（{types}）" if types else "")
         + f" | {len(results)} scanned: {counts[BLOCK]} block, {counts[REDACT]} redact, {counts[ALLOW]} allow"
     )
 
@@ -147,8 +153,14 @@ def command_scan(args: argparse.Namespace, engine: Engine) -> int:
                     if not isinstance(text, str):
                         raise TypeError
                 except (ValueError, KeyError, TypeError):
-                    out = {"id": None, "line": number, "error": {"zh-TW": "第 %d 行不是含 text 字串的 JSON 物件" % number,
-                                                                 "en": f"line {number} is not a JSON object with a text string"}}
+                    out = {
+                        "id": None,
+                        "line": number,
+                        "error": {
+                            "zh-TW": "第 %d 行不是含 text 字串的 JSON 物件" % number,
+                            "en": f"line {number} is not a JSON object with a text string",
+                        },
+                    }
                     print(json.dumps(out, ensure_ascii=False))
                     verdicts.append("error")
                     continue
@@ -223,7 +235,9 @@ def command_redact(args: argparse.Namespace, engine: Engine) -> int:
         else:
             sys.stdout.write(redaction.text)
     if args.map_out:
-        Path(args.map_out).write_text(json.dumps(redaction.placeholder_map, ensure_ascii=False, indent=2), encoding="utf-8")
+        Path(args.map_out).write_text(
+            json.dumps(redaction.placeholder_map, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
     print(f"已遮蔽 {len(redaction.redacted)} 項 / redacted {len(redaction.redacted)} findings", file=sys.stderr)
     return 0
 
@@ -241,7 +255,10 @@ def command_restore(args: argparse.Namespace, engine: Engine) -> int:
         if not isinstance(placeholder_map, dict) or not all(isinstance(v, str) for v in placeholder_map.values()):
             raise ValueError
     except (OSError, ValueError):
-        print("aiguard: 對照表須為 JSON 物件 {代號: 原值} / the map must be a JSON object {placeholder: value}", file=sys.stderr)
+        print(
+            "aiguard: 對照表須為 JSON 物件 {代號: 原值} / the map must be a JSON object {placeholder: value}",
+            file=sys.stderr,
+        )
         return EXIT_INPUT_ERROR
     try:
         text = read_input(args.path)
@@ -264,8 +281,13 @@ def command_notice(args: argparse.Namespace, engine: Engine) -> int:
         from nlp.documents.docx import insert_notice_docx
 
         try:
-            data = insert_notice_docx(path.read_bytes(), policy.notice.zh, policy.notice.en, policy.notice.position,
-                                      is_present=lambda text: find_notice(text, policy) is not None)
+            data = insert_notice_docx(
+                path.read_bytes(),
+                policy.notice.zh,
+                policy.notice.en,
+                policy.notice.position,
+                is_present=lambda text: find_notice(text, policy) is not None,
+            )
         except (OSError, DocumentError) as error:
             zh, en = (error.zh, error.en) if isinstance(error, DocumentError) else (str(error), str(error))
             print(f"aiguard: {zh} / {en}", file=sys.stderr)
@@ -289,7 +311,9 @@ def command_notice(args: argparse.Namespace, engine: Engine) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="aiguard",
-        description="送出給生成式 AI 前，檢查機密標示與個人資料 / check drafts for markings and personal data before AI use",
+        description=(
+            "送出給生成式 AI 前，檢查機密標示與個人資料 / check drafts for markings and personal data before AI use"
+        ),
         epilog="結束代碼 exit codes: 0 allow, 3 redact, 4 block, 1 input error, 2 usage/policy error",
     )
     parser.add_argument("--policy", help="機關政策檔 agency policy file (TOML); default $AIGUARD_POLICY")
@@ -298,7 +322,9 @@ def build_parser() -> argparse.ArgumentParser:
     scan = sub.add_parser("scan", help="掃描檔案 scan .txt/.docx/.eml files or stdin (-)")
     scan.add_argument("paths", nargs="*", metavar="PATH")
     scan.add_argument("--json", action="store_true", help="JSON 輸出 JSON output")
-    scan.add_argument("--jsonl", action="store_true", help='批次：每行一個 {"id","text"} / batch: one JSON object per line')
+    scan.add_argument(
+        "--jsonl", action="store_true", help='批次：每行一個 {"id","text"} / batch: one JSON object per line'
+    )
 
     redact = sub.add_parser("redact", help="遮蔽個資 redact personal data")
     redact.add_argument("path", metavar="PATH")

@@ -36,9 +36,19 @@ from nlp.text import ScanText
 
 # Which finding survives when two personal-data findings overlap: checksum-backed types first.
 PRIORITY = {
-    "TW_NATIONAL_ID": 10, "TW_RESIDENT_ID": 10, "CREDIT_CARD": 9, "TW_BUSINESS_ID": 8, "TW_NHI_CARD": 8,
-    "TW_PASSPORT": 8, "BANK_ACCOUNT": 7, "EMAIL": 7, "PHONE": 6, "BIRTH_DATE": 5, "ADDRESS": 4,
-    "PERSON": 3, "SENSITIVE_CATEGORY": 2,
+    "TW_NATIONAL_ID": 10,
+    "TW_RESIDENT_ID": 10,
+    "CREDIT_CARD": 9,
+    "TW_BUSINESS_ID": 8,
+    "TW_NHI_CARD": 8,
+    "TW_PASSPORT": 8,
+    "BANK_ACCOUNT": 7,
+    "EMAIL": 7,
+    "PHONE": 6,
+    "BIRTH_DATE": 5,
+    "ADDRESS": 4,
+    "PERSON": 3,
+    "SENSITIVE_CATEGORY": 2,
 }
 PRC_AI_SERVICES = re.compile(
     r"DeepSeek|深度求索|文心一言|ERNIE\s?Bot|通義千問|通义千问|Qwen|豆包|Doubao|Kimi|月之暗面|智譜清言|智谱清言|ChatGLM|"
@@ -71,8 +81,11 @@ class Engine:
         findings = [f for f in findings if f.action != "ignore"]
         verdict, basis = self._verdict(findings)
         warnings = tuple(
-            replace(PRC_SERVICE_WARNING, zh=f"{PRC_SERVICE_WARNING.zh}（{m.group(0)}）",
-                    en=f"{PRC_SERVICE_WARNING.en} ({m.group(0)})")
+            replace(
+                PRC_SERVICE_WARNING,
+                zh=f"{PRC_SERVICE_WARNING.zh}（{m.group(0)}）",
+                en=f"{PRC_SERVICE_WARNING.en} ({m.group(0)})",
+            )
             for m in _unique_matches(PRC_AI_SERVICES, text)
         )
         return ScanResult(

@@ -133,4 +133,3 @@ class ScanResult:
             "policy_version": self.policy_version,
             "text_length": self.text_length,
         }
-

@@ -59,9 +59,7 @@ DEFAULT_NOTICE_EN = (
     "[AI-generated notice] Parts of this document were produced with the assistance of generative AI. "
     "The author has reviewed, verified and edited them and bears responsibility for the final judgment."
 )
-DEFAULT_REMINDER_ZH = (
-    "AI 產出僅為草稿：送出前請您親自查核內容的正確性與適當性，並為最終判斷負責（第肆章第1條）。"
-)
+DEFAULT_REMINDER_ZH = "AI 產出僅為草稿：送出前請您親自查核內容的正確性與適當性，並為最終判斷負責（第肆章第1條）。"
 DEFAULT_REMINDER_EN = (
     "AI output is only a draft: check it yourself for accuracy and appropriateness before sending; "
     "the final judgment is yours (Chapter 4, Article 1)."
@@ -188,7 +186,11 @@ def policy_from_dict(data: dict[str, Any]) -> Policy:
         classified = {}
         for word, level in classified_raw.items():
             if level not in LEVELS:
-                raise PolicyError(f"markings.classified.{word}", f"等級應為 {'/'.join(LEVELS)}", "level must be one of " + "/".join(LEVELS))
+                raise PolicyError(
+                    f"markings.classified.{word}",
+                    f"等級應為 {'/'.join(LEVELS)}",
+                    "level must be one of " + "/".join(LEVELS),
+                )
             classified[word] = level
 
     allow = _section(data, "allow")
@@ -199,7 +201,9 @@ def policy_from_dict(data: dict[str, Any]) -> Policy:
         if finding_type not in ALL_TYPES:
             raise PolicyError(f"types.{finding_type}", "未知的類型", "unknown finding type")
         if action not in ACTIONS:
-            raise PolicyError(f"types.{finding_type}", f"應為 {'/'.join(ACTIONS)}", "must be one of " + "/".join(ACTIONS))
+            raise PolicyError(
+                f"types.{finding_type}", f"應為 {'/'.join(ACTIONS)}", "must be one of " + "/".join(ACTIONS)
+            )
         actions[finding_type] = action
 
     notice = _section(data, "notice")
@@ -230,9 +234,14 @@ def policy_from_dict(data: dict[str, Any]) -> Policy:
         raise PolicyError("outlook.fail_mode", "應為 open 或 closed", "must be open or closed")
     timeout_ms = _expect("outlook.timeout_ms", outlook.get("timeout_ms", 3000), int, "整數 an integer")
     if not 200 <= timeout_ms <= 4500:
-        raise PolicyError("outlook.timeout_ms", "應介於 200 與 4500 毫秒之間（Outlook 送出檢查時限約 5 秒）",
-                          "must be between 200 and 4500 ms (Outlook's send-time budget is about 5 s)")
-    domains = tuple(d.lower().lstrip("@") for d in _strings("outlook.internal_domains", outlook.get("internal_domains", [])))
+        raise PolicyError(
+            "outlook.timeout_ms",
+            "應介於 200 與 4500 毫秒之間（Outlook 送出檢查時限約 5 秒）",
+            "must be between 200 and 4500 ms (Outlook's send-time budget is about 5 s)",
+        )
+    domains = tuple(
+        d.lower().lstrip("@") for d in _strings("outlook.internal_domains", outlook.get("internal_domains", []))
+    )
     for domain in domains:
         if not re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", domain):
             raise PolicyError("outlook.internal_domains", f"網域格式錯誤：{domain}", f"not a domain: {domain}")
@@ -266,16 +275,22 @@ def load_policy(path: str | os.PathLike[str] | None = None) -> Policy:
         try:
             raw = Path(path).read_bytes()
         except OSError as error:
-            raise PolicyError("file", f"無法讀取政策檔 {path}：{error.strerror}", f"cannot read policy file {path}: {error.strerror}") from error
+            raise PolicyError(
+                "file", f"無法讀取政策檔 {path}：{error.strerror}", f"cannot read policy file {path}: {error.strerror}"
+            ) from error
         try:
             data = tomllib.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-            raise PolicyError("file", f"政策檔 {path} 格式錯誤：{error}", f"policy file {path} is not valid TOML: {error}") from error
+            raise PolicyError(
+                "file", f"政策檔 {path} 格式錯誤：{error}", f"policy file {path} is not valid TOML: {error}"
+            ) from error
         policy = policy_from_dict(data)
     model = os.environ.get("AIGUARD_CKIP_MODEL", "")
     if model and not policy.ner.ckip_model:
         from dataclasses import replace
 
-        policy = replace(policy, ner=replace(policy.ner, ckip_model=model,
-                                             ckip_tokenizer=os.environ.get("AIGUARD_CKIP_TOKENIZER", "")))
+        policy = replace(
+            policy,
+            ner=replace(policy.ner, ckip_model=model, ckip_tokenizer=os.environ.get("AIGUARD_CKIP_TOKENIZER", "")),
+        )
     return policy

@@ -46,7 +46,7 @@ class Redaction:
 def _mask_alnum(value: str, keep_start: int, keep_end: int) -> str:
     """Mask letters and digits except the first ``keep_start`` and last ``keep_end``; keep separators."""
     positions = [i for i, c in enumerate(value) if c.isalnum()]
-    hidden = set(positions[keep_start:len(positions) - keep_end if keep_end else None])
+    hidden = set(positions[keep_start : len(positions) - keep_end if keep_end else None])
     return "".join(MASK if i in hidden else c for i, c in enumerate(value))
 
 
@@ -67,7 +67,7 @@ def mask_value(finding: Finding) -> str:
         return _mask_alnum(value, 0, 4)
     if finding.type == ADDRESS:
         cut = max(value.rfind("路"), value.rfind("街"), value.rfind("大道"))
-        return value[:cut + 1] + NUMERAL.sub("○", value[cut + 1:]) if cut >= 0 else NUMERAL.sub("○", value)
+        return value[: cut + 1] + NUMERAL.sub("○", value[cut + 1 :]) if cut >= 0 else NUMERAL.sub("○", value)
     if finding.type == BIRTH_DATE:
         return NUMERAL.sub("○", value)
     if finding.type == SENSITIVE_CATEGORY:
@@ -93,7 +93,7 @@ def redact(text: str, result: ScanResult, mode: str = "mask") -> Redaction:
     for finding in targets:
         if finding.start < cursor:
             continue
-        pieces.append(text[cursor:finding.start])
+        pieces.append(text[cursor : finding.start])
         if mode == "mask":
             replacement = mask_value(finding)
         else:
