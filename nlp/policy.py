@@ -45,6 +45,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -262,13 +263,16 @@ def policy_from_dict(data: dict[str, Any]) -> Policy:
     )
 
 
-def load_policy(path: str | os.PathLike[str] | None = None) -> Policy:
-    """Parse the policy file at ``path`` (or ``$AIGUARD_POLICY``); defaults when neither is given.
+def load_policy(
+    path: str | os.PathLike[str] | None = None, *, environ: Mapping[str, str] | None = None
+) -> Policy:
+    """Parse the policy file at ``path`` (or ``AIGUARD_POLICY``); defaults when neither is given.
 
-    Environment variables ``AIGUARD_CKIP_MODEL`` / ``AIGUARD_CKIP_TOKENIZER`` fill the NER section when the
-    file leaves it empty.
+    ``AIGUARD_CKIP_MODEL`` / ``AIGUARD_CKIP_TOKENIZER`` fill the NER section when the file leaves it empty.
+    Variables come from ``environ`` (the process environment by default).
     """
-    path = path or os.environ.get("AIGUARD_POLICY") or None
+    env = os.environ if environ is None else environ
+    path = path or env.get("AIGUARD_POLICY") or None
     if path is None:
         policy = Policy()
     else:
@@ -285,12 +289,12 @@ def load_policy(path: str | os.PathLike[str] | None = None) -> Policy:
                 "file", f"政策檔 {path} 格式錯誤：{error}", f"policy file {path} is not valid TOML: {error}"
             ) from error
         policy = policy_from_dict(data)
-    model = os.environ.get("AIGUARD_CKIP_MODEL", "")
+    model = env.get("AIGUARD_CKIP_MODEL", "")
     if model and not policy.ner.ckip_model:
         from dataclasses import replace
 
         policy = replace(
             policy,
-            ner=replace(policy.ner, ckip_model=model, ckip_tokenizer=os.environ.get("AIGUARD_CKIP_TOKENIZER", "")),
+            ner=replace(policy.ner, ckip_model=model, ckip_tokenizer=env.get("AIGUARD_CKIP_TOKENIZER", "")),
         )
     return policy
