@@ -129,7 +129,10 @@ class CkipPersonFinder:
     def _load(self) -> Any:
         self._check_files()
         from ckip_transformers.nlp import CkipNerChunker  # heavy (torch): only when a model is used
+        from transformers.utils import logging as transformers_logging
 
+        bars_were_on = transformers_logging.is_progress_bar_enabled()
+        transformers_logging.disable_progress_bar()  # no "Loading weights" bar on a server's stderr
         try:
             chunker = CkipNerChunker(
                 model_name=str(self.model_dir), tokenizer_name=str(self.tokenizer_dir), device=-1
@@ -138,6 +141,9 @@ class CkipPersonFinder:
             raise NerModelError(
                 self.model_dir, f"無法載入模型：{error}", f"cannot load the model: {error}"
             ) from error
+        finally:
+            if bars_were_on:
+                transformers_logging.enable_progress_bar()
         chunker.model.eval()
         vocabulary = chunker.tokenizer.get_vocab()
         if len(vocabulary) < MIN_VOCABULARY_SIZE:
@@ -149,7 +155,6 @@ class CkipPersonFinder:
                 "every Chinese character would be [UNK]; check that the tokenizer directory (e.g. "
                 "bert-base-chinese) holds vocab.txt or tokenizer.json.",
             )
-        _check_labels(self.model_dir, chunker.model.config.id2label)
         position_limit = getattr(chunker.model.config, "max_position_embeddings", None) or DEFAULT_MODEL_MAX_LENGTH
         if not 2 < chunker.tokenizer.model_max_length <= position_limit:
             # Unset (transformers reports a huge number) or beyond the model: ckip-transformers would not
@@ -165,7 +170,9 @@ class CkipPersonFinder:
         ):
             if not directory.is_dir():
                 raise NerModelError(
-                    directory, f"找不到{role_zh}目錄 {directory}。", f"the {role_en} directory {directory} does not exist."
+                    directory,
+                    f"找不到{role_zh}目錄 {directory}。",
+                    f"the {role_en} directory {directory} does not exist.",
                 )
         config_path = self.model_dir / "config.json"
         if not config_path.is_file():

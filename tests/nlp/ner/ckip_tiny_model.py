@@ -113,26 +113,37 @@ def _random_name(rng: random.Random) -> str:
     return surname + "".join(rng.choice(GIVEN_CHARS) for _ in range(rng.choice((1, 2, 2, 2))))
 
 
+def _sentence(rng: random.Random, held_out: set[str]) -> tuple[str, list[str]]:
+    if rng.random() < 0.2:
+        return _with_places(*rng.choice(NON_PERSON_SENTENCES))
+    names = {}
+    for key in "nmk":
+        name = _random_name(rng)
+        while name in held_out:
+            name = _random_name(rng)
+        names[key] = name
+    if rng.random() < 0.1:
+        template = rng.choice(PAIR_TEMPLATES)
+    else:
+        template = rng.choice(PREFIXES) + "{n}" + rng.choice(TITLES) + rng.choice(PREDICATES)
+    return _labelled(template, names)
+
+
 def training_examples(count: int = 800, seed: int = 7) -> list[tuple[str, list[str]]]:
-    """Synthetic labelled sentences: templates × random names, plus sentences without persons."""
+    """Synthetic labelled sequences of 1–3 sentences (templates × random names, or without persons).
+
+    Several sentences per sequence teach the model what the finder feeds it: chunks of a few sentences.
+    """
     rng = random.Random(seed)
     held_out = set(HELD_OUT_NAMES)
     examples = []
-    while len(examples) < count:
-        if rng.random() < 0.2:
-            examples.append(_with_places(*rng.choice(NON_PERSON_SENTENCES)))
-            continue
-        names = {}
-        for key in "nmk":
-            name = _random_name(rng)
-            while name in held_out:
-                name = _random_name(rng)
-            names[key] = name
-        if rng.random() < 0.1:
-            template = rng.choice(PAIR_TEMPLATES)
-        else:
-            template = rng.choice(PREFIXES) + "{n}" + rng.choice(TITLES) + rng.choice(PREDICATES)
-        examples.append(_labelled(template, names))
+    for _ in range(count):
+        text, labels = "", []
+        for _ in range(rng.choice((1, 1, 1, 2, 2, 3))):
+            sentence, sentence_labels = _sentence(rng, held_out)
+            text += sentence
+            labels += sentence_labels
+        examples.append((text, labels))
     return examples
 
 
@@ -146,6 +157,8 @@ HELD_OUT_SENTENCES = (
     ("本案由歐陽文傑負責辦理。", ("歐陽文傑",)),
     ("副本抄送潘恩先生。", ("潘恩",)),
     ("會議主席：趙德安", ("趙德安",)),
+    ("本府將持續推動各項業務。陳情人黃冠哲先生於上週來電。", ("黃冠哲",)),
+    ("ABC123 經查吳佳瑜專員已於上週完成補件。", ("吳佳瑜",)),
 ) + tuple((HELD_OUT_TEMPLATE.replace("{n}", name), (name,)) for name in HELD_OUT_NAMES)
 
 
@@ -171,7 +184,8 @@ def character_vocabulary(extra_text: str = "") -> dict[str, int]:
 
 
 def _all_text() -> str:
-    parts = [SURNAMES, "".join(COMPOUND_SURNAMES), GIVEN_CHARS, HELD_OUT_TEMPLATE, "王小明陳美玲", "".join(HELD_OUT_NAMES)]
+    parts = [SURNAMES, "".join(COMPOUND_SURNAMES), GIVEN_CHARS, HELD_OUT_TEMPLATE, "王小明陳美玲"]
+    parts += HELD_OUT_NAMES
     parts += PREFIXES + TITLES + PREDICATES + PAIR_TEMPLATES
     parts += [sentence for sentence, _ in NON_PERSON_SENTENCES]
     return "".join(parts)
@@ -210,7 +224,7 @@ def _predict_names(model, vocabulary: dict[str, int], sentences: list[str]) -> l
 
 
 def build_tiny_ckip_model(
-    directory: Path, *, max_epochs: int = 40, max_seconds: float = 50.0, seed: int = 5
+    directory: Path, *, max_epochs: int = 40, max_seconds: float = 120.0, seed: int = 5
 ) -> TrainingReport:
     """Train the tiny model and save model + tokenizer into ``directory`` (created if needed)."""
     import torch
