@@ -2,7 +2,8 @@
 
 The add-in is served from this same origin, so by default no cross-origin call is allowed at all;
 ``AIGUARD_CORS_ORIGINS`` adds origins (e.g. a separate static host for the add-in). Pages may be framed
-only by Office hosts (Word/Outlook on the web and desktop task panes) and by this origin.
+only by Office hosts (Word/Outlook on the web and desktop task panes) and by this origin. IT's dashboard
+(``/admin``) gets a stricter policy: scripts from this origin only, framed by this origin only.
 """
 
 from __future__ import annotations
@@ -34,6 +35,21 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "base-uri 'self'",
         "form-action 'self'",
         "frame-ancestors 'self' " + " ".join(OFFICE_FRAME_ANCESTORS),
+    )
+)
+ADMIN_CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        f"connect-src 'self' {SIGN_IN}",
+        f"frame-src 'self' {SIGN_IN}",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'self'",
     )
 )
 CORS_ALLOWED_HEADERS = "Authorization, Content-Type"
@@ -68,7 +84,8 @@ def answer_preflight() -> Response | None:
 
 def add_headers(response: Response) -> Response:
     headers = response.headers
-    headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    is_admin = request.path == "/admin" or request.path.startswith("/admin/")
+    headers["Content-Security-Policy"] = ADMIN_CONTENT_SECURITY_POLICY if is_admin else CONTENT_SECURITY_POLICY
     headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
     headers["X-Content-Type-Options"] = "nosniff"
     headers["Referrer-Policy"] = "no-referrer"
@@ -78,9 +95,7 @@ def add_headers(response: Response) -> Response:
     origin = _allowed_origin()
     if origin is not None:
         headers["Access-Control-Allow-Origin"] = origin
-        headers["Access-Control-Expose-Headers"] = (
-            "Content-Disposition, X-AIGuard-Placeholder-Map, Retry-After"
-        )
+        headers["Access-Control-Expose-Headers"] = "Content-Disposition, X-AIGuard-Placeholder-Map, Retry-After"
     headers.add("Vary", "Origin")
     return response
 

@@ -152,9 +152,9 @@ def test_health_and_openapi_need_no_sign_in(client: Any) -> None:
 
 
 def test_admin_needs_the_admin_role(client: Any, bearer: Any) -> None:
-    assert_refused(client.get("/admin"), 401, "unauthenticated")
-    assert_refused(client.get("/admin", headers=bearer()), 403, "forbidden")
-    assert client.get("/admin", headers=bearer(roles=["AIGuard.Admin"])).status_code == 200
+    assert_refused(client.get("/admin/dashboard"), 401, "unauthenticated")
+    assert_refused(client.get("/admin/dashboard", headers=bearer()), 403, "forbidden")
+    assert client.get("/admin/dashboard", headers=bearer(roles=["AIGuard.Admin"])).status_code == 200
 
 
 class TestDevelopmentMode:
