@@ -28,7 +28,7 @@ _FOLD.update(
     }
 )
 _FOLD_TABLE = str.maketrans({chr(k): chr(v) for k, v in _FOLD.items()})
-_NEEDS_FOLD = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_FOLD)) + "]")
+_NEEDS_FOLD = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_FOLD)) + "]+")
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
@@ -41,9 +41,11 @@ def fold(text: str) -> str:
     >>> len(fold("Ａ１２３　４")) == len("Ａ１２３　４")
     True
     """
-    if _NEEDS_FOLD.search(text) is None:
-        return text
-    return text.translate(_FOLD_TABLE)
+    return _NEEDS_FOLD.sub(_fold_run, text)
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    return match.group(0).translate(_FOLD_TABLE)
 
 
 @dataclass(frozen=True)

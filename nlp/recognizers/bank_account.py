@@ -9,14 +9,13 @@ import re
 from collections.abc import Iterator
 
 from nlp.finding import BANK_ACCOUNT, Finding
-from nlp.recognizers.base import NOT_AFTER_ALNUM, NOT_BEFORE_DIGIT, NUMBER_LABELS, Recognizer, digits_only
+from nlp.recognizers.base import DIGIT_NOT_AFTER_ALNUM, NOT_BEFORE_DIGIT, NUMBER_LABELS, Recognizer, digits_only
 from nlp.text import ScanText
 
 POST_OFFICE = re.compile(r"局號|郵局|郵政|劃撥")
 PATTERN = re.compile(
-    NOT_AFTER_ALNUM
-    + r"""
-    [0-9]{2,16} (?: [ \-] [0-9]{2,8} ){0,4}   # digits, or groups joined by single separators
+    r"""
+    [0-9] """ + DIGIT_NOT_AFTER_ALNUM + r""" [0-9]{1,15} (?: [ \-] [0-9]{2,8} ){0,4}   # digits, or groups
     """
     + NOT_BEFORE_DIGIT,
     re.VERBOSE,

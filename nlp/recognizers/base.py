@@ -11,7 +11,10 @@ from nlp.finding import Finding
 from nlp.text import ScanText
 
 # Characters that continue a number: a match must not sit inside a longer digit or letter run.
-NOT_AFTER_ALNUM = r"(?<![A-Za-z0-9])"
+# Written after the first character (``[0-9]`` + ``DIGIT_NOT_AFTER_ALNUM``) so that the regex engine can still
+# skip ahead to candidate first characters; a look-behind in front would be tried at every position.
+DIGIT_NOT_AFTER_ALNUM = r"(?<![A-Za-z0-9][0-9])"
+LETTER_NOT_AFTER_ALNUM = r"(?<![A-Za-z0-9][A-Za-z])"
 NOT_BEFORE_DIGIT = r"(?![0-9])"
 # One optional separator between digits, as people type them: space, hyphen, dot.
 SEP = r"[ \-.]?"

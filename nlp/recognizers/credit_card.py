@@ -11,14 +11,14 @@ from collections.abc import Iterator
 
 from nlp.finding import CREDIT_CARD, Finding
 from nlp.ids import luhn
-from nlp.recognizers.base import NOT_AFTER_ALNUM, NOT_BEFORE_DIGIT, NUMBER_LABELS, Recognizer
+from nlp.recognizers.base import DIGIT_NOT_AFTER_ALNUM, NOT_BEFORE_DIGIT, NUMBER_LABELS, Recognizer
 from nlp.text import ScanText
 
 PATTERN = re.compile(
-    NOT_AFTER_ALNUM
-    + r"""
-    (?: [0-9]{4} (?: [ \-]? [0-9]{4} ){2} [ \-]? [0-9]{1,7}   # 4-4-4-x groups (Visa, Mastercard, JCB …)
-      | [0-9]{4} [ \-]? [0-9]{6} [ \-]? [0-9]{5} )            # 4-6-5 (American Express)
+    r"""
+    [0-9] """ + DIGIT_NOT_AFTER_ALNUM + r""" [0-9]{3}
+    (?: (?: [ \-]? [0-9]{4} ){2} [ \-]? [0-9]{1,7}   # 4-4-4-x groups (Visa, Mastercard, JCB …)
+      | [ \-]? [0-9]{6} [ \-]? [0-9]{5} )            # 4-6-5 (American Express)
     """
     + NOT_BEFORE_DIGIT,
     re.VERBOSE,

@@ -10,10 +10,10 @@ from collections.abc import Iterator
 
 from nlp.finding import TW_BUSINESS_ID, Finding
 from nlp.ids import tw_business_id
-from nlp.recognizers.base import NOT_AFTER_ALNUM, NOT_BEFORE_DIGIT, NUMBER_LABELS, Recognizer
+from nlp.recognizers.base import DIGIT_NOT_AFTER_ALNUM, NOT_BEFORE_DIGIT, NUMBER_LABELS, Recognizer
 from nlp.text import ScanText
 
-PATTERN = re.compile(NOT_AFTER_ALNUM + r"[0-9]{8}" + NOT_BEFORE_DIGIT)
+PATTERN = re.compile(r"[0-9]" + DIGIT_NOT_AFTER_ALNUM + r"[0-9]{7}" + NOT_BEFORE_DIGIT)
 
 
 class TwBusinessIdRecognizer(Recognizer):

@@ -12,13 +12,12 @@ from collections.abc import Iterator
 
 from nlp.finding import TW_NATIONAL_ID, Finding
 from nlp.ids import tw_national_id
-from nlp.recognizers.base import NOT_AFTER_ALNUM, NOT_BEFORE_DIGIT, NUMBER_LABELS, SEP, Recognizer
+from nlp.recognizers.base import LETTER_NOT_AFTER_ALNUM, NOT_BEFORE_DIGIT, NUMBER_LABELS, SEP, Recognizer
 from nlp.text import ScanText
 
 PATTERN = re.compile(
-    NOT_AFTER_ALNUM
-    + r"""
-    [A-Za-z] [ \-]?     # area letter
+    r"""
+    [A-Za-z] """ + LETTER_NOT_AFTER_ALNUM + r""" [ \-]?     # area letter, not inside a word
     [12]                # sex digit
     (?:""" + SEP + r"""[0-9]){8}   # serial and check digit, optional separators
     """

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 from nlp.finding import TW_NHI_CARD, Finding
-from nlp.recognizers.base import NOT_AFTER_ALNUM, NOT_BEFORE_DIGIT, NUMBER_LABELS, SEP, Recognizer
+from nlp.recognizers.base import DIGIT_NOT_AFTER_ALNUM, NOT_BEFORE_DIGIT, NUMBER_LABELS, SEP, Recognizer
 from nlp.text import ScanText
 
-PATTERN = re.compile(NOT_AFTER_ALNUM + r"[0-9](?:" + SEP + r"[0-9]){11}" + NOT_BEFORE_DIGIT)
+PATTERN = re.compile(r"[0-9]" + DIGIT_NOT_AFTER_ALNUM + r"(?:" + SEP + r"[0-9]){11}" + NOT_BEFORE_DIGIT)
 
 
 class TwNhiCardRecognizer(Recognizer):

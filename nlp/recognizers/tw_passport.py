@@ -10,14 +10,14 @@ import re
 from collections.abc import Iterator
 
 from nlp.finding import TW_PASSPORT, Finding
-from nlp.recognizers.base import NOT_AFTER_ALNUM, NOT_BEFORE_DIGIT, NUMBER_LABELS, Recognizer
+from nlp.recognizers.base import NOT_BEFORE_DIGIT, NUMBER_LABELS, Recognizer
 from nlp.text import ScanText
 
 PATTERN = re.compile(
-    NOT_AFTER_ALNUM
-    + r"""
-    (?: [A-Z]{1,2} [0-9]{7,8}    # foreign passports: letters + digits
-      | [0-9] (?:[ \-]?[0-9]){8} )   # Taiwanese passport: 9 digits, maybe spaced
+    r"""
+    [A-Z0-9] (?<![A-Za-z0-9][A-Z0-9])            # first character, not inside a word
+    (?: (?<=[A-Z]) [A-Z]? [0-9]{7,8}             # foreign passports: letters + digits
+      | (?<=[0-9]) (?:[ \-]?[0-9]){8} )          # Taiwanese passport: 9 digits, maybe spaced
     """
     + NOT_BEFORE_DIGIT,
     re.VERBOSE,

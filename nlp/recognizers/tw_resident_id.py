@@ -10,13 +10,12 @@ from collections.abc import Iterator
 
 from nlp.finding import TW_RESIDENT_ID, Finding
 from nlp.ids import tw_resident_id
-from nlp.recognizers.base import NOT_AFTER_ALNUM, NOT_BEFORE_DIGIT, NUMBER_LABELS, SEP, Recognizer
+from nlp.recognizers.base import LETTER_NOT_AFTER_ALNUM, NOT_BEFORE_DIGIT, NUMBER_LABELS, SEP, Recognizer
 from nlp.text import ScanText
 
 PATTERN = re.compile(
-    NOT_AFTER_ALNUM
-    + r"""
-    [A-Za-z] [ \-]?                 # area letter
+    r"""
+    [A-Za-z] """ + LETTER_NOT_AFTER_ALNUM + r""" [ \-]?     # area letter, not inside a word
     (?: [A-Da-d] | [89] )           # old format: A–D; 2021 format: 8 or 9
     (?:""" + SEP + r"""[0-9]){8}    # serial and check digit
     """
