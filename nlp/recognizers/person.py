@@ -7,7 +7,8 @@ characters of agency, place or function words (局, 區, 路, 的 …). It is re
 * before an honorific or a title: 王小明先生, 李美華小姐, 陳建宏科長; after a title or unit: 局長王大明,
   主治醫師李宗憲, 工務局謝宗霖;
 * on its own: at the start of a line or after punctuation, and followed by the end of the line, punctuation,
-  a greeting (您好) or what is said of people (表示, 今年, 居留證號 …) — signatures, greetings, lists;
+  a greeting (您好) or what is said of people (表示, 今年, 居留證號 …) — signatures, greetings, lists; then the
+  given name must be two characters common in given names (so 「高風險」, 「管理」 are not names);
 * before the person's particulars: 王小明（男，45歲）.
 
 The span is the name without title or honorific.
@@ -20,7 +21,7 @@ from collections.abc import Iterator
 
 from nlp.finding import PERSON, Finding
 from nlp.recognizers.base import Recognizer
-from nlp.recognizers.surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES, surname_length
+from nlp.recognizers.surnames import COMPOUND_SURNAMES, GIVEN_NAME_CHARACTERS, SINGLE_SURNAMES, surname_length
 from nlp.text import ScanText
 
 LABELS = (
@@ -170,10 +171,15 @@ class PersonRecognizer(Recognizer):
             if start > 0 and text[start - 1].isdigit():
                 continue  # 「15萬元」: a unit after a number
 
-            for length in (3, 4, 2) if surname_length(text, start) == 1 else (4, 3):
+            surname = surname_length(text, start)
+            for length in (3, 4) if surname == 1 else (4, 3):
                 end = start + length
-                if _is_name(text, start, end) and _right_ok(text, end):
-                    if length == 2 and not (end >= len(text) or text[end] in "\n 　、，,"):
-                        continue  # two-character names only when clearly delimited
+                given = text[start + surname:end]
+                if (
+                    len(given) == 2 - (surname == 2 and length == 3)
+                    and all(c in GIVEN_NAME_CHARACTERS for c in given)
+                    and _is_name(text, start, end)
+                    and _right_ok(text, end)
+                ):
                     yield start, end, "standalone", 0.6
                     break

@@ -44,6 +44,8 @@ NEGATIVE = [
     "職業安全衛生委員會",
     "本次課程內容：一、機密文書處理",
     "謝謝您的協助。",
+    "有限風險\n高風險\n管理措施",  # slide bullets: surname characters starting common words
+    "AI系統若直接影響個人安全，即被歸類為高風險。",
 ]
 
 
