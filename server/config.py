@@ -59,6 +59,8 @@ class Settings:
     dev_mode: bool = False
     # Engine
     policy_path: Path | None = None
+    ckip_model: str = ""  # AIGUARD_CKIP_MODEL: a local CKIP NER model directory (the policy file's [ner] wins)
+    ckip_tokenizer: str = ""
     # Audit
     database_url: str = ""
     audit_key: bytes = b""
@@ -162,6 +164,8 @@ class Settings:
             department_cache_seconds=reader.number("AIGUARD_DEPARTMENT_CACHE_SECONDS", 3600.0),
             dev_mode=dev_mode,
             policy_path=policy_path,
+            ckip_model=reader.text("AIGUARD_CKIP_MODEL"),
+            ckip_tokenizer=reader.text("AIGUARD_CKIP_TOKENIZER"),
             database_url=database_url,
             audit_key=audit_key.encode("utf-8"),
             retention_days=reader.integer("AIGUARD_AUDIT_RETENTION_DAYS", 365, minimum=1),

@@ -18,14 +18,13 @@ log = logging.getLogger("aiguard.engine")
 
 def load_engine(settings: Settings) -> tuple[Any, Any]:
     """Parse the policy (default policy without ``AIGUARD_POLICY``) and build the engine on it."""
-    from nlp import Engine, Policy, PolicyError, load_policy
+    from nlp import Engine, PolicyError, load_policy
 
-    policy = Policy()
-    if settings.policy_path is not None:
-        try:
-            policy = load_policy(settings.policy_path)
-        except PolicyError as error:
-            raise ConfigError("AIGUARD_POLICY", str(error)) from None
+    ner_environ = {"AIGUARD_CKIP_MODEL": settings.ckip_model, "AIGUARD_CKIP_TOKENIZER": settings.ckip_tokenizer}
+    try:
+        policy = load_policy(settings.policy_path, environ=ner_environ)
+    except PolicyError as error:
+        raise ConfigError("AIGUARD_POLICY", str(error)) from None
     engine = Engine(policy=policy)
     engine.warm_up()
     log.info("engine ready, policy version %s", policy.version)

@@ -89,7 +89,9 @@ def add_headers(response: Response) -> Response:
     headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
     headers["X-Content-Type-Options"] = "nosniff"
     headers["Referrer-Policy"] = "no-referrer"
-    headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    # The add-in's pages open the Office dialog and MSAL pop-ups, which must be able to message back.
+    addin_page = request.path.startswith("/addin/")
+    headers["Cross-Origin-Opener-Policy"] = "same-origin-allow-popups" if addin_page else "same-origin"
     if request.path.startswith(("/api/", "/admin")):
         headers["Cache-Control"] = "no-store"
     origin = _allowed_origin()

@@ -278,6 +278,8 @@ function readSendSettings() {
     settings = {};
   }
   const page = typeof self !== "undefined" && self.location && /^https?:$/.test(self.location.protocol) ? self.location : null;
+  const served = typeof self !== "undefined" ? /** @type {any} */ (self).AIGUARD_BASE_URL : undefined;
+  if (!page && typeof served === "string" && /^https?:\/\//.test(served)) settings.baseUrl = served;
   if (page) {
     settings.baseUrl = page.origin;
     const clientId = new URLSearchParams(page.search).get("client_id");

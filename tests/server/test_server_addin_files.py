@@ -1,0 +1,43 @@
+"""The add-in's files from the API's origin: the on-send script learns the server's address; pop-ups may talk back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from nlp.policy import load_policy
+from server.config import Settings
+from server.engine import load_engine
+
+ADDIN = Path(__file__).resolve().parents[2] / "addin"
+
+
+def test_onsend_script_is_prefixed_with_the_server_origin(client):
+    response = client.get("/addin/commands/onsend.js", base_url="https://aiguard.example.gov.tw")
+    assert response.status_code == 200
+    assert response.mimetype == "text/javascript"
+    body = response.get_data(as_text=True)
+    assert body.startswith('self.AIGUARD_BASE_URL = "https://aiguard.example.gov.tw";\n')
+    assert body.endswith((ADDIN / "commands" / "onsend.js").read_text(encoding="utf-8"))
+
+
+def test_addin_pages_let_office_dialogs_and_popups_message_back(client):
+    with client.get("/addin/taskpane/word.html") as response:
+        assert response.status_code == 200
+        assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin-allow-popups"
+    assert client.get("/healthz").headers["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_ckip_model_from_the_environment_reaches_the_policy(environment, tmp_path):
+    environment = dict(environment, AIGUARD_CKIP_MODEL=str(tmp_path / "model"))
+    settings = Settings.from_env(environment)
+    assert settings.ckip_model == str(tmp_path / "model")
+    policy = load_policy(settings.policy_path, environ={"AIGUARD_CKIP_MODEL": settings.ckip_model})
+    assert policy.ner.ckip_model == str(tmp_path / "model")
+
+
+def test_without_a_model_the_engine_runs_on_rules(app: Flask):
+    engine, policy = load_engine(app.config["AIGUARD_SETTINGS"])
+    assert policy.ner.ckip_model == ""
+    assert engine.scan("承辦人：王小明").verdict == "redact"
