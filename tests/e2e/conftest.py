@@ -29,16 +29,6 @@ REPO = Path(__file__).resolve().parents[2]
 STANDIN = Path(__file__).with_name("office_standin.js")
 SCREENSHOTS = REPO / "test-output" / "screenshots"
 OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js"
-CHROMIUM = os.environ.get("AIGUARD_E2E_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-sync",
-]
 PANE_WIDTH = 320
 SERVER_START_SECONDS = 60
 
@@ -118,20 +108,6 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         log.close()
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if os.environ.get("AIGUARD_E2E") == "0":
-        pytest.skip("AIGUARD_E2E=0")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"no browser at {CHROMIUM}: apt-get install -y chromium (or set AIGUARD_E2E_CHROMIUM)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
-
-
 class Pane:
     """A task pane (or the on-send page) open in a page with the Office stand-in."""
 
@@ -160,9 +136,7 @@ def open_page(browser: Any, server_url: str) -> Iterator[Callable[..., Pane]]:
         context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-TW")
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server_url)
         contexts.append(context)
-        context.route(
-            OFFICE_JS, lambda route: route.fulfill(path=str(STANDIN), content_type="text/javascript")
-        )
+        context.route(OFFICE_JS, lambda route: route.fulfill(path=str(STANDIN), content_type="text/javascript"))
         # Nothing else may leave the machine: any other outside request is refused and reported.
         outside: list[str] = []
 

@@ -38,16 +38,6 @@ from server.models import AuditEvent
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = os.environ.get("AIGUARD_E2E_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-sync",
-]
 SCREENSHOTS = REPO / "test-output" / "screenshots"
 DEPARTMENTS = ("工務局", "社會局", "教育局", "財政局")
 DAYS = 30
@@ -160,20 +150,6 @@ def signed_in_server(tmp_path_factory: pytest.TempPathFactory, jwks_server: Jwks
     seed_figures(environment)
     with running_server(environment, home) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if os.environ.get("AIGUARD_E2E") == "0":
-        pytest.skip("AIGUARD_E2E=0")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"no browser at {CHROMIUM}: apt-get install -y chromium (or set AIGUARD_E2E_CHROMIUM)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
