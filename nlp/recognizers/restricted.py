@@ -25,7 +25,10 @@ INSTRUCTION = re.compile(
     r"(?:僅供|僅限|限|只限|限於|只供)(?:機關|本府|本局|本處|本署|單位)?內部(?:使用|參考|參閱|閱覽)|"
     r"限閱(?!讀)|"
     r"內部使用(?!者|之系統|系統|權限|帳號)|"
-    r"不對外公開|不予公開|不公開(?!招標|徵求|的|之|發行|審議)"
+    r"不對外公開|不予公開|"
+    # 不公開 as a stamp or predicate of this text (本資料不公開, 不公開資料), not a verb with an object
+    # (「不公開陳情人姓名」 withholds a name; the text itself is not restricted)
+    r"不公開(?=$|[^\u3400-\u9fff]|資料|文件|資訊|內容|會議|之(?:資料|文件|資訊))"
 )
 STAMP = re.compile(r"[【〔\[［(（<〈](?P<word>[^】〕\]］)）>〉\n]{0,8}?(?:限閱|內部使用|不公開|請勿外流|內部資料|密件勿洩)[^】〕\]］)）>〉\n]{0,6})[】〕\]］)）>〉]")
 SUBJECT_APPLIED = re.compile(
@@ -48,6 +51,8 @@ EN_LINE = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 SHORT_LINE = 24
+# A sentence about a system or a service (本系統僅供內部使用) restricts access to it, not this text.
+NOT_THE_TEXT = re.compile(r"(?:本|此|該)(?:系統|平台|平臺|網站|網頁|帳號|設備|電腦|網路|服務|程式|軟體|App|APP|空間|場地|停車場)")
 
 
 class RestrictedRecognizer(Recognizer):
@@ -74,7 +79,7 @@ class RestrictedRecognizer(Recognizer):
                 continue
             if ctx.mentioned_not_applied(scan_text, start, end) or ctx.in_enumeration(scan_text, start, end):
                 continue
-            if ctx.is_hypothetical(scan_text, start, end):
+            if ctx.is_hypothetical(scan_text, start, end) or NOT_THE_TEXT.search(scan_text.sentence(start, end)):
                 continue
             line_start, line_end = scan_text.line_bounds(start)
             short_line = line_end - line_start <= SHORT_LINE

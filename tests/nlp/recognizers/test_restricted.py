@@ -36,6 +36,8 @@ POSITIVE = [
     ),
 ]
 NEGATIVE = [
+    "本系統僅供內部使用，請以公務帳號登入。",  # restricts a system, not this text
+    "本案因涉及個人隱私，不公開陳情人姓名。",  # withholds a name; the text is not restricted
     "本件非限閱",
     "內部使用者請登入系統",
     "依政府資訊公開法第18條，下列資訊應限制公開或不予提供",
