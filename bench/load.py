@@ -4,7 +4,7 @@ Starts gunicorn on loopback (1 worker, then 2) in development-sign-in mode, driv
 each keep one HTTP/1.1 connection (``http.client``), and prints throughput, p50/p95/p99 latency and the
 error count for each. Two loads: back to back (every client sends its next request as soon as the answer
 arrives: the server's saturation throughput; by Little's law latency is then clients / throughput) and
-paced (each client starts a request every 250 ms, about 200 requests/s offered: people typing e-mails).
+paced (each client starts a request every second, 50 requests/s offered: 50 officials checking drafts at once).
 Traffic goes to 127.0.0.1 only; every run is bounded by ``--requests``.
 
     python bench/load.py                 # 50 clients, 4,000 requests per configuration
@@ -221,8 +221,8 @@ def main(argv: list[str] | None = None) -> int:
         "--pace-ms",
         type=float,
         nargs="+",
-        default=[0, 250],
-        help="per-client interval between request starts; 0 = back to back (saturation). Default: 0 and 250",
+        default=[0, 1000],
+        help="per-client interval between request starts; 0 = back to back (saturation). Default: 0 and 1000",
     )
     args = parser.parse_args(argv)
     print(
