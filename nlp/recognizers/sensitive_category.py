@@ -35,19 +35,19 @@ PATTERN_LIST: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
         r"(?:就醫|就診|看診|手術|化療|洗腎|復健)(?:紀錄|記錄|病史)|加護病房|病情"
     ), ("住院", "手術", "化療", "放療", "洗腎", "透析", "復健", "就醫", "就診", "看診", "加護", "病情")),
     ("medical_record", re.compile(r"病歷(?:號碼|號|影本|資料|摘要|紀錄|記錄)?|醫療(?:紀錄|記錄)|處方箋|用藥紀錄"), ("病歷", "醫療", "處方", "用藥")),
-    ("health", re.compile(r"(?:領有|持有)?身心障礙(?:手冊|證明)|重大傷病(?:卡|證明)"), ("身心障礙", "重大傷病")),
+    ("health", re.compile(r"身心障礙(?:手冊|證明)|重大傷病(?:卡|證明)"), ("身心障礙", "重大傷病")),
     ("genetics", re.compile(r"基因(?:檢測|檢驗|篩檢|定序)(?:結果|報告)?|遺傳(?:性)?疾病|帶因者?|DNA(?:鑑定|檢測)"), ("基因", "遺傳", "帶因", "DNA")),
     ("sex_life", re.compile(r"性生活|性行為|性病|性傾向|性侵(?:害)?(?:被害|案件)?"), ("性",)),
     ("health_check", re.compile(r"(?:健康檢查|健檢|體檢|體格檢查)(?:結果|報告|異常|紀錄)"), ("健康檢查", "健檢", "體檢", "體格檢查")),
     ("criminal_record", re.compile(
-        r"(?:(?:竊盜|毒品|詐欺|傷害|酒駕|公共危險|性侵|妨害性自主|殺人|搶奪|強盜|恐嚇|賭博|侵占|背信)罪?)?前科|犯罪(?:紀錄|記錄|前科)|刑事(?:紀錄|記錄|案件紀錄)|刑案紀錄|"
-        r"(?:曾|因|涉)?犯[^，。；\n]{1,14}?罪(?:[（(][^）)\n]{1,12}[）)])?|"
+        r"前科|犯罪(?:紀錄|記錄|前科)|刑事(?:紀錄|記錄|案件紀錄)|刑案紀錄|"
+        r"犯[^，。；\n]{1,14}?罪(?:[（(][^）)\n]{1,12}[）)])?|"
         r"(?:判處|處|判)有期徒刑[^，。；\n]{0,8}?(?:月|年)(?:確定)?|"
         r"(?:曾|因)[^，。；\n]{0,12}?(?:判刑|入獄|入監|服刑|緩刑|假釋|通緝|易科罰金)"
     ), ("前科", "犯", "刑事", "刑案", "徒刑", "判刑", "入獄", "入監", "服刑", "緩刑", "假釋", "通緝", "易科")),
     # English
     ("health", re.compile(
-        r"(?:was |were |is |been |being )?diagnosed with [^.,;\n]{2,40}|hospitali[sz]ed|"
+        r"diagnosed with [^.,;\n]{2,40}|hospitali[sz]ed|"
         r"(?:HIV|hepatitis [A-E])[- ]positive|(?:medical|health) (?:records?|history|condition)|"
         r"(?:suffers|suffering) from [^.,;\n]{2,30}|mental (?:illness|health condition)",
         re.IGNORECASE,
@@ -56,7 +56,7 @@ PATTERN_LIST: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
     ("sex_life", re.compile(r"sex(?:ual)? (?:life|history|orientation)", re.IGNORECASE), ("sex",)),
     ("health_check", re.compile(r"(?:health|medical) (?:check(?:-?up)?|examination|screening) results?", re.IGNORECASE), ("health", "medical")),
     ("criminal_record", re.compile(
-        r"(?:a |any |prior |previous )*(?:criminal (?:record|conviction|history)|conviction for [^.,;\n]{2,30}|"
+        r"(?:criminal (?:record|conviction|history)|conviction for [^.,;\n]{2,30}|"
         r"convicted of [^.,;\n]{2,30})",
         re.IGNORECASE,
     ), ("criminal", "convict")),
@@ -72,6 +72,13 @@ STANDALONE_DISEASE = re.compile(DISEASE_NOUN + r"(?![\u3400-\u9fff]{0,2}(?:政�
 PERSON_CUE = re.compile(
     r"個案|該員|該生|其(?:母|父|子|女|妻|夫|配偶|家人)?|臺端|台端|本人|患者|病患|病人|傷者|之子|之女|君|先生|小姐|女士|"
     r"同仁|科員|員工|申請人|陳情人|當事人|小妹妹|小弟弟|阿嬤|阿公|他|她|he |she |his |her "
+)
+# Words in front of a phrase that belong to it (有竊盜罪前科, 曾犯…罪, was diagnosed with, a prior conviction):
+# matched backwards from the phrase, so that the phrase patterns can start with a literal and scan fast.
+LEADING_WORDS = re.compile(
+    r"(?:(?:竊盜|毒品|詐欺|傷害|酒駕|公共危險|性侵|妨害性自主|殺人|搶奪|強盜|恐嚇|賭博|侵占|背信)罪?|曾|因|涉|領有|持有|"
+    r"(?:was|were|is|been|being|a|any|prior|previous) )+$",
+    re.IGNORECASE,
 )
 LAW_CONTEXT = re.compile(r"個人資料保護法|個資法|特種個(?:人)?資|第\s*6\s*條|第六條|宣導|課程|講習|教材")
 NEGATION_BEFORE = re.compile(r"(?:無|未有|沒有|查無|並無|非)[^，。；\n]{0,2}$")
@@ -100,6 +107,9 @@ class SensitiveCategoryRecognizer(Recognizer):
         )
         for category, match in matches:
             start, end = match.start(), match.end()
+            leading = LEADING_WORDS.search(text, max(0, start - 12), start)
+            if leading:
+                start = leading.start()
             if any(s <= start < e for s, e in field_labels):
                 continue  # the label of a form field, not its value
             if NEGATION_BEFORE.search(text, max(0, start - 4), start) or STATUTE_AFTER.match(text, end):
