@@ -54,6 +54,11 @@ GENRES = (
     "hard_negatives",
     "markings",
     "forms",
+    "heldout_gongwen",
+    "heldout_email",
+    "heldout_meeting_press",
+    "heldout_forms_petitions",
+    "heldout_negatives",
 )
 
 OPEN, SEP, CLOSE = "⟦", "|", "⟧"
