@@ -28,16 +28,16 @@ TICKED = r"(?:■|☑|☒|✓|✔|√|▣|\[[xXvV✓]\]|\([xXvV✓]\)|[xXvV](?=[
 UNTICKED = r"(?:□|☐|\[ \]|\( \))"
 
 HEADER_FIELD = re.compile(r"(?:密等(?:及解密條件(?:或保密期限)?)?|機密等級|保密等級|密級|安全等級)[ \t]*[:：][ \t]*(?P<value>[^\n]*)(?:\n(?P<next>[^\n]{0,40}))?")
-VALUE_LEVEL = re.compile(r"[ \t]*" + LEVEL + r"(?:件)?(?=$|[ \t（(〔\[、,，。;；]|解密|[0-9])")
+VALUE_LEVEL = re.compile(r"[ \t]*" + LEVEL + r"(?:件)?(?=$|[ \t（(〔\[「『【、,，。;；]|解密|保密|[0-9])")
 TICKED_LEVEL = re.compile(TICKED + r"[ ]?" + r"(?P<level>絕對機密|極機密|機密|密|普通)")
 APPLIED = re.compile(
     r"(?P<subject>(?:本|此|該)[\u3400-\u9fff]{1,4}?|附件|附檔|以下內容)"
     r"(?P<between>[^，。；\n]{0,8}?)"
     r"(?P<verb>列為|核列為?|核定為|核予|屬於?|係|為|列|等級為|密等為|定為|改列為?)"
-    r"[ ]?(?P<level>絕對機密|極機密|機密|密)(?P<suffix>件|文書|文件|等級|公文|資料)?"
+    r"[ ]?[「『\"]?(?P<level>絕對機密|極機密|機密|密)[」』\"]?(?P<suffix>件|文書|文件|等級|公文|資料)?"
 )
 # Subjects that can only be this document; with any other subject a sentence about rules is not a marking.
-DOCUMENT_SUBJECT = re.compile(r"(?:本|此|該)(?:件|案|簽|函|文|公文|資料|報告|紀錄|記錄|會議紀錄|郵件|信|文件|檔案|附件)$")
+DOCUMENT_SUBJECT = re.compile(r"^(?:本|此|該)(?:件|案|簽|函|文|公文|資料|報告|紀錄|記錄|會議紀錄|郵件|信|文件|檔案|附件|計畫|方案|簡報)")
 NEGATED_BETWEEN = re.compile(r"非|不|未|無|並非|是否|可否|能否")
 CJK = re.compile(r"[\u3400-\u9fff]")
 HANDLE_AS = re.compile(r"(?:請|應|須|均)?(?:以|按|依)(?P<level>絕對機密|極機密|機密|密)(?:件|文件|公文)?(?:方式)?(?:處理|傳遞|寄送|保管|辦理|歸檔|簽辦)")
@@ -89,7 +89,7 @@ class ClassifiedRecognizer(Recognizer):
                     after = text[match.end():match.end() + 1]
                     if match.group("level") == "密" and not match.group("suffix") and CJK.match(after):
                         continue  # 「本案為密切合作」: 密 starts another word
-                    if not DOCUMENT_SUBJECT.search(match.group("subject")) and ctx.about_rules(
+                    if not DOCUMENT_SUBJECT.search(match.group("subject") + match.group("between")) and ctx.about_rules(
                         scan_text, match.start(), match.end()
                     ):
                         continue
@@ -110,8 +110,10 @@ class ClassifiedRecognizer(Recognizer):
 
     def _level(self, scan_text: ScanText, match: re.Match[str], evidence: str) -> Iterator[Finding]:
         start, end = match.start("level"), match.end("level")
-        if ctx.mentioned_not_applied(scan_text, start, end) and not ctx.is_quoted(scan_text, match.start(), match.end()):
+        if ctx.is_negated(scan_text, match.start()):
             return
+        if evidence not in ("applied", "handle-as") and ctx.is_quoted(scan_text, start, end):
+            return  # 「密」 in quotes is a word being talked about; 「本函列為「密」件」 still applies it
         if ctx.is_declassified(scan_text, start, end) or ctx.in_disclaimer(scan_text, start, end):
             return
         level = re.sub(r"[ \t]", "", match.group("level"))

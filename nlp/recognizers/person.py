@@ -30,6 +30,7 @@ LABELS = (
     "收件人|寄件人|姓名|中文姓名|案主|學生|病患|患者|員工|同仁|出席(?:人員)?|列席(?:人員)?|與會(?:人員)?|請假(?:人員)?|"
     "參加人員|核稿|決行|擬稿|會辦人|填表人|立書人|切結人|保證人|借款人|承租人|出租人|買受人|出賣人|被告|原告|"
     "證人|住戶|屋主|車主|駕駛人|嫌疑人|行為人|受處分人|違規人|家屬|配偶|父親|母親|子女|之子|之女|之妻|之夫|"
+    "長子|長女|次子|次女|兒子|女兒|孫子|孫女|丈夫|妻子|案父|案母|"
     "聯絡窗口|窗口|市民|民眾|里民|居民|學員|學童|個案|嫌犯|犯嫌|死者|傷者|被害人|受害人|持卡人|受款人|戶名|"
     "存款人|匯款人|出國人員|約僱人員|約聘人員|講師|志工|聯繫|聯絡|請洽|洽|受文者|正本|副本|新住民|移工|外籍配偶|得獎者|得主|申請者|承租戶|訪客|來賓|代理|"
     "Chair|Attendees|Contact"
@@ -39,18 +40,22 @@ TITLES = (
     "科長|副科長|股長|專員|科員|課長|主任|副主任|處長|副處長|局長|副局長|主任秘書|秘書|技士|技正|技佐|視察|"
     "專門委員|組長|隊長|分隊長|所長|院長|校長|董事長|總經理|經理|襄理|助理|市長|副市長|區長|里長|議員|委員|主委|副主委|"
     "主任委員|部長|次長|司長|署長|執行長|理事長|村長|參議|顧問|督導|社工員|社工師|檢察官|法官|警員|巡佐|"
-    "組員|辦事員|約聘人員|研究員|分析師|工程師|教授|副教授|博士|護理師|里幹事|主治醫師|醫師|講師"
+    "組員|辦事員|約聘人員|研究員|分析師|工程師|教授|副教授|博士|護理師|里幹事|主治醫師|醫師|講師|估價師|地政士|"
+    "代書|記帳士|社工|護士|藥師|營養師|心理師|治療師|教練|店長|司機|保全員|警衛|清潔員|隊員|志工|總幹事|村幹事"
 )
 # Characters that do not occur in given names but do in agency, place and function words.
 NON_NAME = set(
     "局處署部會院府所隊科室組館校司社團市縣區鄉鎮村里鄰路街段巷弄號樓站場廠園人們的了是在有和與及或等之為並已將因"
-    "所向對請就經由自從至到分電傳以無不者這那其此該每各年日時秒件份項條款次個位名點萬千百億公私務案表單"
+    "所向對請就經由自從至到分電傳無不者男女這那其此該每各年日時秒件份項條款次個位名點萬千百億公私務案表單"
     "示說指得獲犯於擬核准辦函簽血壓布勞謝程蓋容"
 )
 CJK = re.compile(r"[\u3400-\u9fff]")
 SURNAME_CHARS = "".join(sorted(SINGLE_SURNAMES | {c[0] for c in COMPOUND_SURNAMES}))
 
-LABEL_PATTERN = re.compile(rf"(?:{LABELS})[ \t]*[:：]?[ \t]*(?:(?:{TITLES})[ \t]*)?(?=[\u3400-\u9fff])")
+# A label, an optional note in brackets (姓名（中文）：), a colon, an optional title, then the name.
+LABEL_PATTERN = re.compile(
+    rf"(?:{LABELS})(?:[（(][^）)\n]{{1,6}}[）)])?[ \t]*[:：]?[ \t]*(?:(?:{TITLES})[ \t]*)?(?=[\u3400-\u9fff])"
+)
 HONORIFIC_PATTERN = re.compile(rf"(?:{HONORIFICS}|{TITLES})")
 PERSONAL_HONORIFIC = re.compile(rf"(?:{HONORIFICS})")
 TITLE_BEFORE_PATTERN = re.compile(rf"(?:{TITLES})(?=[\u3400-\u9fff])")
@@ -64,7 +69,7 @@ FOLLOW = re.compile(
     r"您好|你好|好[：:,，!！]|表示|指出|說|強調|今年|現年|今[（(]|今日|今天|提到|認為|坦言|透露|感謝|親自|獲頒|獲得|榮獲|"
     r"曾|因|於|等[0-9二三四五六七八九十]?[人名位]|[二兩三四五六七八九十]人|[二兩三四五六七八九十]名|陳情|反映|來電|來函|"
     r"申請|代理|身分證|居留證|統一證號|護照|電話|手機|分機|出生|生於|持有|領有|服務|擔任|負責|承辦|目前|經|已|也|則|並|"
-    r"自|在|到|向|請|與|和|及|、|君|的|將|為|是|有|"
+    r"自|在|到|向|請|與|和|及|、|君|的|將|為|是|有|罹患|患有|確診|健康|病|就醫|住院|死亡|受傷|涉嫌|涉|遭|被|"
     + HONORIFICS + "|" + TITLES
 )
 # A character before a name standing on its own: not CJK, or one that ends a unit or a role.
@@ -145,11 +150,12 @@ class PersonRecognizer(Recognizer):
                 start = end - length
                 if start < 0 or not _is_name(text, start, end):
                     continue
-                if length == 2 and not personal:
-                    continue  # 「衛生委員會」: two characters before a title are rarely a name
+                if length == 2 and not (personal and _left_ok(text, start)):
+                    continue  # 「衛生委員會」, 「感謝林小姐」: a surname alone before a title or honorific
                 if start > 0 and _is_name(text, start - 1, end):
                     continue  # a longer name starts one character earlier
-                if _left_ok(text, start) or personal or length == 3:
+                given = text[start + surname_length(text, start):end]
+                if _left_ok(text, start) or personal or all(c in GIVEN_NAME_CHARACTERS for c in given):
                     yield start, end, f"honorific:{honorific.group(0)}", 0.8
                     break
         # 3. after a title: 局長王大明, 主治醫師李宗憲

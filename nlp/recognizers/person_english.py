@@ -56,16 +56,23 @@ NOT_NAME_WORDS = frozenset(
     May June July August September October November December""".split()
 )
 
-CAP = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
-UPPER = r"[A-Z]{2,}(?:-[A-Z]{2,})?"
+# Latin letters with diacritics (Müller, Martínez, Trần Văn Hùng) count as letters of a name.
+LOWER_LETTER = "a-zß-öø-ÿā-ɏḁ-ỿ"
+UPPER_LETTER = "A-ZÀ-ÖØ-ÞĀ-ɎḀ-Ỿ"
+CAP = rf"[{UPPER_LETTER}][{LOWER_LETTER}]+(?:-[{UPPER_LETTER}{LOWER_LETTER}][{LOWER_LETTER}]+)?"
+PARTICLE = r"(?:van|der|den|de|von|da|di|del|dos|la|le|bin|binti|al)"
+UPPER = rf"[{UPPER_LETTER}]{{2,}}(?:-[{UPPER_LETTER}]{{2,}})?"
 LABEL = (
     r"(?:Name|Full name|Contact(?: person)?|Media contact|Press contact|From|Attn|Attention|Applicant|Cardholder|"
     r"Card holder|holder|Account name|Passenger|Prepared by|Case officer|Chair|Attendees|Speaker|applicant|"
     r"姓名|英文姓名|陳情人|申請人|聯絡人|受文者|持卡人|戶名|出席|訪客|移工|新住民|看護)"
 )
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("title", re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mx)\.?[ ]+(?P<name>{CAP}(?:[ ]+{CAP}){{0,2}})")),
-    ("label", re.compile(rf"{LABEL}[ ]*[:：]?[ ]*(?P<name>{CAP}(?:[ ]+{CAP}){{1,2}}|{UPPER}(?:[ ]+{UPPER}){{1,3}})")),
+    # a courtesy title and a full name (Ms. Lin alone is a surname, not a name)
+    ("title", re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mx)\.?[ ]+(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,2}})")),
+    ("label", re.compile(
+        rf"{LABEL}[ ]*[:：]?[ ]*(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,3}}|{UPPER},?(?:[ ]+{UPPER}){{1,3}})"
+    )),
     ("romanised", re.compile(
         r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{1,6},?[ ][A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}"   # Lin, Chih-Hao / Wang Hsiao-ming
         r"|[A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}[ ][A-Z][a-z]{1,6}"                          # Yi-Chun Chen
@@ -83,7 +90,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # Names that start with a listed word: found by scanning capitalised words once and matching the rest there.
 WORD = re.compile(r"[A-Z][A-Za-z]+")
-AFTER_GIVEN = re.compile(rf"[ ]+{CAP}(?:[ ]+{CAP})?(?![A-Za-z])")
+AFTER_GIVEN = re.compile(rf"[ ]+(?:{PARTICLE}[ ]+)*{CAP}(?:[ ]+{CAP})?(?![{UPPER_LETTER}{LOWER_LETTER}])")
 AFTER_FAMILY = re.compile(r"(?:[ ]+[A-Z]{2,}){1,3}(?![A-Za-z])")
 
 

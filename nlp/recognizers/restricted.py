@@ -23,7 +23,7 @@ from nlp.text import ScanText
 INSTRUCTION = re.compile(
     r"請勿外流|不得外流|嚴禁外流|切勿外流|請勿外傳|不得外傳|勿外流|"
     r"(?:僅供|僅限|限|只限|限於|只供)(?:機關|本府|本局|本處|本署|單位)?內部(?:使用|參考|參閱|閱覽)|"
-    r"限閱(?!讀)|"
+    r"限閱(?!讀|覽)|"
     r"內部使用(?!者|之系統|系統|權限|帳號)|"
     r"不對外公開|不予公開|"
     # 不公開 as a stamp or predicate of this text (本資料不公開, 不公開資料), not a verb with an object
@@ -35,10 +35,14 @@ SUBJECT_APPLIED = re.compile(
     r"(?:本|此|該)(?:件|案|文|信|郵件|資料|簽|函|報告|紀錄|記錄|附件|會議|簡報|檔案|文件|內容|表|計畫|清冊|名單|資訊|手冊)|"
     r"以下|附件|附檔"
 )
+# 「限閱資料」「限閱文件」 name a kind of document (a course title, a rule); only with this text as the subject,
+# or as a stamp, do they mark it.
+CATEGORY_NOUN = re.compile(r"(?:資料|文件|公文|等級|案件|之)")
+UNTICKED_BOX = "□☐"
 EN_BANNER = re.compile(
     r"^(?P<line>[^a-z\n]{0,40}?\b(?P<word>(?:STRICTLY |HIGHLY )?CONFIDENTIAL(?!ITY)|INTERNAL USE ONLY|FOR OFFICIAL USE ONLY|"
     r"RESTRICTED)\b[^a-z\n]{0,40})$|"
-    r"(?:Classification|Sensitivity|Security label)[ ]*:[ ]*(?P<word2>Confidential|Restricted|Internal(?: use only)?)\b|"
+    r"(?:Classification|Sensitivity|Security label|CLASSIFICATION)[ ]*:[ ]*(?P<word2>(?i:Confidential|Restricted|Internal(?: use only)?))\b|"
     r"^(?:Subject|主旨)[ ]*[:：][ ]*(?:(?:RE|Re|FW|Fw|FWD|Fwd)[ ]*:[ ]*)*"
     r"(?:\[(?P<word3>Confidential|CONFIDENTIAL|Internal)\]|(?P<word5>CONFIDENTIAL|Confidential)\b)",
     re.MULTILINE,
@@ -80,6 +84,10 @@ class RestrictedRecognizer(Recognizer):
             if ctx.mentioned_not_applied(scan_text, start, end) or ctx.in_enumeration(scan_text, start, end):
                 continue
             if ctx.is_hypothetical(scan_text, start, end) or NOT_THE_TEXT.search(scan_text.sentence(start, end)):
+                continue
+            if start and text[start - 1] in UNTICKED_BOX:
+                continue  # 「□不公開」: an option not chosen
+            if CATEGORY_NOUN.match(text, end) and not SUBJECT_APPLIED.search(scan_text.sentence(start, end)):
                 continue
             line_start, line_end = scan_text.line_bounds(start)
             short_line = line_end - line_start <= SHORT_LINE

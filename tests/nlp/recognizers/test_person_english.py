@@ -12,7 +12,11 @@ RECOGNIZER = EnglishPersonRecognizer()
 POSITIVE = [
     ("Dear John Smith,", ["John Smith"]),
     ("Mr. John Smith called", ["John Smith"]),  # Mr. excluded
-    ("Please ask Ms. Lin to call back", ["Lin"]),
+    ("Please ask Ms. Mei-Ling Lin to call back", ["Mei-Ling Lin"]),
+    ("Name: Thomas Müller", ["Thomas Müller"]),  # letters with diacritics
+    ("姓名：Trần Văn Hùng", ["Trần Văn Hùng"]),
+    ("Contact: Pieter van der Berg", ["Pieter van der Berg"]),
+    ("Name: KUO, WEN-HSUAN", ["KUO, WEN-HSUAN"]),
     ("From: Mary Chen <mary@x.com>", ["Mary Chen"]),
     ("Best regards,\nJohn Smith", ["John Smith"]),
     ("Wang Hsiao-ming", ["Wang Hsiao-ming"]),
@@ -30,6 +34,7 @@ NEGATIVE = [
     "Dear Sir,",
     "Dear Team,",
     "Hi Amy,",
+    "Dear Ms. Lin,",  # a surname alone is not a name
     "Dear Travel Desk,",
     "Thank you,\nInformation Security Team",
     "Taipei Service Center for Foreign Residents",
