@@ -19,10 +19,10 @@ from bench.accuracy import aiguard_predictor, evaluate  # noqa: E402
 from bench.corpus import GENRES, PERSONAL_TYPES, load_cases  # noqa: E402
 
 MIN_CASES = 200
-FLOOR_MICRO_F1 = 0.80
-FLOOR_PERSONAL_F1 = 0.78
-FLOOR_VERDICT_ACCURACY = 0.90
-FLOOR_MARKING_RECALL = 0.80
+FLOOR_MICRO_F1 = 0.97
+FLOOR_PERSONAL_F1 = 0.96
+FLOOR_VERDICT_ACCURACY = 0.98
+FLOOR_MARKING_RECALL = 0.97
 
 
 @pytest.fixture(scope="module")
