@@ -74,11 +74,9 @@ FOLLOW = re.compile(
 )
 # A character before a name standing on its own: not CJK, or one that ends a unit or a role.
 LEFT_CHARS = "的由與和及向對請讓被給將替跟同、者員民府局處署科室院隊所股組館校部工"
-# Where a name may start on its own: after a non-CJK character or one of LEFT_CHARS (zero-width, so that
-# 「管理科范姜美玉」 is tried at 范 even though 管 is a surname too).
-FREE_CANDIDATE = re.compile(
-    rf"(?:(?<![\u3400-\u9fff])|(?<=[{LEFT_CHARS}]))(?=[{SURNAME_CHARS}][\u3400-\u9fff])"
-)
+# Where a name may start on its own: a surname character (one character consumed, so that 「管理科范姜美玉」 is
+# tried at 范 even though 管 is a surname too); the character before it is checked by _left_ok.
+FREE_CANDIDATE = re.compile(rf"[{SURNAME_CHARS}](?=[\u3400-\u9fff])")
 
 
 def _is_name(text: str, start: int, end: int) -> bool:
@@ -174,8 +172,8 @@ class PersonRecognizer(Recognizer):
         # 5. a name standing on its own: signatures, greetings, lists, 「本府林志豪、李建宏」
         for candidate in FREE_CANDIDATE.finditer(text):
             start = candidate.start()
-            if start > 0 and text[start - 1].isdigit():
-                continue  # 「15萬元」: a unit after a number
+            if not _left_ok(text, start) or start > 0 and text[start - 1].isdigit():
+                continue  # not after a boundary; 「15萬元」: a unit after a number
 
             surname = surname_length(text, start)
             for length in (3, 4) if surname == 1 else (4, 3):
