@@ -40,11 +40,11 @@ APPLIED = re.compile(
 DOCUMENT_SUBJECT = re.compile(r"^(?:本|此|該)(?:件|案|簽|函|文|公文|資料|報告|紀錄|記錄|會議紀錄|郵件|信|文件|檔案|附件|計畫|方案|簡報)")
 NEGATED_BETWEEN = re.compile(r"非|不|未|無|並非|是否|可否|能否")
 CJK = re.compile(r"[\u3400-\u9fff]")
-HANDLE_AS = re.compile(r"(?:請|應|須|均)?(?:以|按|依)(?P<level>絕對機密|極機密|機密|密)(?:件|文件|公文)?(?:方式)?(?:處理|傳遞|寄送|保管|辦理|歸檔|簽辦)")
+HANDLE_AS = re.compile(r"(?:以|按|依)(?P<level>絕對機密|極機密|機密|密)(?:件|文件|公文)?(?:方式)?(?:處理|傳遞|寄送|保管|辦理|歸檔|簽辦)")
 SPACED_LEVEL = r"(?P<level>絕[ \t]*對[ \t]*機[ \t]*密|極[ \t]*機[ \t]*密|機[ \t]*密|密)"
 STAMP = re.compile(r"[【〔\[［][ \t]*" + SPACED_LEVEL + r"(?:件)?[ \t]*[】〕\]］]")
 # 「主旨（密）：」, 「會議紀錄（密）」: a level in round brackets right after a title word
-TITLE_LEVEL = re.compile(r"(?<=[\u3400-\u9fff])[（(]" + LEVEL + r"(?:件)?[）)]")
+TITLE_LEVEL = re.compile(r"[（(](?<=[\u3400-\u9fff][（(])" + LEVEL + r"(?:件)?[）)]")
 # A level alone on its line, or opening a line of header fields: 「機密」, 「機　密」, 「機密　文件編號：…」
 STANDALONE = re.compile(
     r"^[ \t>*＊]*" + SPACED_LEVEL + r"(?:件)?[ \t*＊]*"

@@ -55,6 +55,7 @@ EN_LINE = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 SHORT_LINE = 24
+EN_KEYWORD = re.compile(r"confidential|internal|restricted", re.IGNORECASE)
 # A sentence about a system or a service (本系統僅供內部使用) restricts access to it, not this text.
 NOT_THE_TEXT = re.compile(r"(?:本|此|該)(?:系統|平台|平臺|網站|網頁|帳號|設備|電腦|網路|服務|程式|軟體|App|APP|空間|場地|停車場)")
 
@@ -96,8 +97,7 @@ class RestrictedRecognizer(Recognizer):
             if not applied or (ctx.about_rules(scan_text, start, end) and not SUBJECT_APPLIED.search(sentence)):
                 continue
             yield self.finding(scan_text, start, end, 0.9, ["marking", "short-line" if short_line else "instruction"])
-        english = list(EN_BANNER.finditer(text)) + list(EN_LINE.finditer(text)) if "onfidential" in text or "ONFIDENTIAL" in text or "nternal" in text or "NTERNAL" in text or "RESTRICTED" in text else []
-        for match in english:
+        for match in self._english_banners(scan_text):
             group = next(g for g, value in match.groupdict().items() if value)
             start, end = match.start(group), match.end(group)
             if any(s <= start < e for s, e in taken) or ctx.in_disclaimer(scan_text, start, end):
@@ -110,3 +110,16 @@ class RestrictedRecognizer(Recognizer):
             for match in self.extra.finditer(text):
                 if not ctx.mentioned_not_applied(scan_text, match.start(), match.end()):
                     yield self.finding(scan_text, match.start(), match.end(), 0.9, ["policy-marking"])
+
+    @staticmethod
+    def _english_banners(scan_text: ScanText) -> Iterator[re.Match[str]]:
+        """Banner matches on the lines that hold a banner word (the line patterns are costly on every line)."""
+        text = scan_text.folded
+        lines_done: set[int] = set()
+        for keyword in EN_KEYWORD.finditer(text):
+            line_start, line_end = scan_text.line_bounds(keyword.start())
+            if line_start in lines_done:
+                continue
+            lines_done.add(line_start)
+            yield from EN_BANNER.finditer(text, line_start, line_end)
+            yield from EN_LINE.finditer(text, line_start, line_end)
