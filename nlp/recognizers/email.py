@@ -11,6 +11,7 @@ from nlp.text import ScanText
 
 PATTERN = re.compile(
     r"""
+    (?=[A-Za-z0-9])                           # a possible first character: lets the engine skip ahead
     (?<![A-Za-z0-9._%+\-])
     [A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}      # local part
     @

