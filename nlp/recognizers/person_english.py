@@ -69,12 +69,12 @@ LABEL = (
 )
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a courtesy title and a full name (Ms. Lin alone is a surname, not a name)
-    ("title", re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mx)\.?[ ]+(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,2}})")),
+    ("title", re.compile(rf"(?=[MDP])\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mx)\.?[ ]+(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,2}})")),
     ("label", re.compile(
         rf"{LABEL}[ ]*[:：]?[ ]*(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,3}}|{UPPER},?(?:[ ]+{UPPER}){{1,3}})"
     )),
     ("romanised", re.compile(
-        r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{1,6},?[ ][A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}"   # Lin, Chih-Hao / Wang Hsiao-ming
+        r"(?=[A-Z])(?<![A-Za-z])(?P<name>[A-Z][a-z]{1,6},?[ ][A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}"   # Lin, Chih-Hao / Wang Hsiao-ming
         r"|[A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}[ ][A-Z][a-z]{1,6}"                          # Yi-Chun Chen
         r"|[A-Z]{2,6}[ ][A-Z]{2,6}-[A-Z]{2,6})(?![A-Za-z])"                               # CHOU KUAN-YU
     )),

@@ -30,7 +30,7 @@ PATTERN_LIST: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
     ), ("罹", "患", "確診", "診斷", "鑑定", "檢驗", "檢查", "證實", "檢出")),
     ("health", re.compile(r"(?:精神|身心|心理)(?:疾病|病史|科就診|科門診|治療)|自殺(?:傾向|未遂)"), ("精神", "身心", "心理", "自殺")),
     ("health", re.compile(
-        r"住院(?!醫師)(?:[^，。；\n]{0,12}?(?:手術|治療|觀察|開刀|化療))?|"
+        r"(?=[住接進施動就看手化洗復加病])住院(?!醫師)(?:[^，。；\n]{0,12}?(?:手術|治療|觀察|開刀|化療))?|"
         r"(?:接受|進行|施行|動)[^，。；\n]{0,10}?(?:手術|化療|放療|洗腎|透析|復健治療)|"
         r"(?:就醫|就診|看診|手術|化療|洗腎|復健)(?:紀錄|記錄|病史)|加護病房|病情"
     ), ("住院", "手術", "化療", "放療", "洗腎", "透析", "復健", "就醫", "就診", "看診", "加護", "病情")),
@@ -47,14 +47,14 @@ PATTERN_LIST: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
     ), ("前科", "犯", "刑事", "刑案", "徒刑", "判刑", "入獄", "入監", "服刑", "緩刑", "假釋", "通緝", "易科")),
     # English
     ("health", re.compile(
-        r"diagnosed with [^.,;\n]{2,40}|hospitali[sz]ed|"
+        r"(?=[dDhHmMsS])diagnosed with [^.,;\n]{2,40}|hospitali[sz]ed|"
         r"(?:HIV|hepatitis [A-E])[- ]positive|(?:medical|health) (?:records?|history|condition)|"
         r"(?:suffers|suffering) from [^.,;\n]{2,30}|mental (?:illness|health condition)",
         re.IGNORECASE,
     ), ("diagnos", "hospitali", "positive", "medical", "health", "suffer", "mental")),
     ("genetics", re.compile(r"genetic (?:test(?:ing)?|screening) results?", re.IGNORECASE), ("genetic",)),
-    ("sex_life", re.compile(r"sex(?:ual)? (?:life|history|orientation)", re.IGNORECASE), ("sex",)),
-    ("health_check", re.compile(r"(?:health|medical) (?:check(?:-?up)?|examination|screening) results?", re.IGNORECASE), ("health", "medical")),
+    ("sex_life", re.compile(r"(?=[sS])sex(?:ual)? (?:life|history|orientation)", re.IGNORECASE), ("sex",)),
+    ("health_check", re.compile(r"(?=[hHmM])(?:health|medical) (?:check(?:-?up)?|examination|screening) results?", re.IGNORECASE), ("health", "medical")),
     ("criminal_record", re.compile(
         r"(?:criminal (?:record|conviction|history)|conviction for [^.,;\n]{2,30}|"
         r"convicted of [^.,;\n]{2,30})",
@@ -70,7 +70,8 @@ FIELD = re.compile(
 FIELD_EMPTY = re.compile(r"^(?:無|否|未|沒有|none|n/?a|[-－_＿ ]+)", re.IGNORECASE)
 DISEASE_KEYS = ("症", "癌", "愛滋", "結核", "糖尿", "血壓", "心臟", "中風", "洗腎", "疾病", "傷病", "骨折", "植物人", "失能", "臥床", "懷孕", "流產", "HIV")
 STANDALONE_DISEASE = re.compile(
-    DISEASE_NOUN
+    r"(?=[失自憂思躁癌肺肝胃大乳愛糖高心中洗精罕重骨植臥懷流H])"
+    + DISEASE_NOUN
     + r"(?![\u3400-\u9fff]{0,2}(?:政策|宣導|防治|照護|衛教|計畫|服務|中心|專線|門診|機構|業務|補助|篩檢|日|週|月|共同))"
 )
 PERSON_CUE = re.compile(
