@@ -59,6 +59,9 @@ GENRES = (
     "heldout_meeting_press",
     "heldout_forms_petitions",
     "heldout_negatives",
+    "third_documents",
+    "third_email",
+    "third_negatives",
 )
 
 OPEN, SEP, CLOSE = "⟦", "|", "⟧"
