@@ -21,7 +21,7 @@ NUM_LAZY = r"[0-9一二三四五六七八九十百零〇○]+?"
 NAME = r"[^\W\d_A-Za-z市縣區鄉鎮村里鄰路街段巷弄號樓室住址於在至到位即及與或的之、，。：:；（）()「」\s]"
 
 # Road and district names may hold 市, 鎮 or 鄉 (市府路, 前鎮區, 新市區); never 區 or 路.
-ROAD_NAME = NAME.replace("市縣區鄉鎮村", "縣區")
+ROAD_NAME = NAME.replace("市縣區鄉鎮村", "區")  # 縣民大道, 市府路
 DISTRICT_NAME = NAME.replace("市縣區鄉鎮村", "縣區村")
 CITY = r"""
     (?: 臺北市|台北市|新北市|桃園市|臺中市|台中市|臺南市|台南市|高雄市|基隆市|新竹市|嘉義市
@@ -35,8 +35,9 @@ PATTERN = re.compile(
     (?P<city> {CITY} )?
     (?P<district> {DISTRICT_NAME}{{1,3}}? [區鄉鎮市] )?
     (?P<village> {NAME}{{1,3}} [村里] )?
-    (?: {NUM} 鄰 )?
-    (?P<road> {ROAD_NAME}{{1,6}}? (?:路|街|大道) | {NAME}{{1,4}}村 )
+    (?P<lin> {NUM} 鄰 )?
+    (?: (?P<road> {ROAD_NAME}{{1,6}}? (?:路|街|大道) | {NAME}{{1,4}}村 )
+      | (?(lin) {NAME}{{0,4}} | (?!) ) )      # rural: 菁桐里五鄰二十八號, 埔坪里7鄰埔頭坑71號
     (?: {NUM} 段 )?
     (?: {NUM} 巷 )?
     (?: {NUM} 弄 )?
@@ -65,7 +66,7 @@ EN_PATTERN = re.compile(
     re.VERBOSE,
 )
 NUMERAL_CHARS = frozenset("0123456789一二三四五六七八九十百零〇○")
-ROAD = re.compile(r"路|街|大道|村")
+ROAD = re.compile(r"路|街|大道|村|鄰")
 LABEL_BEFORE = re.compile(r"(?:地址|住址|戶籍地|居住地|通訊處|地點|位於|住於|住在|寄至|送達|住|址)\s*[:：]?\s*$")
 
 

@@ -97,7 +97,7 @@ NUMBER_LABELS = LabelIndex(
             r"(?:bank\s*)?account\s*(?:no\.?|number|#)?|A/C(?:\s*no\.?)?"
         ),
         "card": r"信用卡(?:號碼|卡號|號)?|卡號|card\s*(?:no\.?|number)",
-        "ubn": r"統一編號|統編|營利事業|扣繳(?:單位)?編號",
+        "ubn": r"統一編號|統編|營利事業|扣繳(?:單位)?編號|Tax\s*ID(?:\s*No\.?)?|UBN|Business\s*(?:ID|No\.?)",
         "phone": r"電話|手機|行動電話|傳真|聯絡方式|分機|TEL|Tel|Fax|FAX|Mobile|Phone",
         "case": (
             r"案號|收文(?:字)?號|發文(?:字)?號|文號|受理(?:編號|案號|號碼)|三聯單(?:編號|號碼)?|編號|單號|序號|"

@@ -42,6 +42,12 @@ CONTEXT_AFTER = re.compile(r"[ ]?(?:出生|生(?![產活效])|誕生)")
 # Where birth context can be: only the text around these is searched for dates.
 TRIGGER = re.compile(r"出生|生日|生於|誕生|DOB|D\.O\.B|[Bb]irth|[Bb]orn|(?<=[日號0-9])[ ]?生(?![產活效])")
 WINDOW = 40
+# A table (名冊) whose header names a birth-date column: its dates below, to the first blank line, are birth dates.
+TABLE_HEADER = re.compile(
+    r"^(?=[^\n]*(?:出生年月日|出生日期|生日|Date of birth|DOB))(?=[^\n]*(?:姓名|身分證|地址|序號|編號|Name|ID))[^\n]*\n",
+    re.MULTILINE,
+)
+TABLE_END = re.compile(r"\n[ \t　]*\n")
 
 
 class BirthDateRecognizer(Recognizer):
@@ -51,6 +57,12 @@ class BirthDateRecognizer(Recognizer):
     def find(self, scan_text: ScanText) -> Iterator[Finding]:
         text = scan_text.folded
         seen: set[int] = set()
+        if "生" in text or "DOB" in text or "irth" in text:
+            for header in TABLE_HEADER.finditer(text):
+                table_end = TABLE_END.search(text, header.end())
+                for match in PATTERN.finditer(text, header.end(), table_end.start() if table_end else len(text)):
+                    seen.add(match.start())
+                    yield self.finding(scan_text, match.start(), match.end(), 0.85, ["pattern", "context:table-header"])
         for trigger in TRIGGER.finditer(text):
             left = max(0, trigger.start() - WINDOW)
             for match in PATTERN.finditer(text, left, min(len(text), trigger.end() + WINDOW)):

@@ -30,7 +30,7 @@ DECLASSIFIED = re.compile(
 LEVEL_WORDS = ("絕對機密", "極機密", "機密", "密")
 # A marking word listed among other kinds of information: 「如含有機密、限閱或個人資料」.
 ENUMERATION_NEIGHBOUR = re.compile(
-    r"(?:絕對機密|極機密|機密|密|限閱|個人資料|個資|敏感資料)[ ]?[、,，/及與和或]|"
+    r"(?:絕對機密|極機密|機密|密|限閱|個人資料|個資|敏感資料)[ ]?[、/及與和或]|"
     r"[、/及與和或][ ]?(?:絕對機密|極機密|機密|密|限閱|個人資料|個資|敏感資料)"
 )
 HYPOTHETICAL = re.compile(r"如(?:含|有|屬|為|係)|若(?:含|有|屬|為|係)|倘|是否|可否|能否|不論|無論|凡")

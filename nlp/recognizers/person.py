@@ -32,22 +32,23 @@ LABELS = (
     "證人|住戶|屋主|車主|駕駛人|嫌疑人|行為人|受處分人|違規人|家屬|配偶|父親|母親|子女|之子|之女|之妻|之夫|"
     "長子|長女|次子|次女|兒子|女兒|孫子|孫女|丈夫|妻子|案父|案母|"
     "聯絡窗口|窗口|市民|民眾|里民|居民|學員|學童|個案|嫌犯|犯嫌|死者|傷者|被害人|受害人|持卡人|受款人|戶名|"
-    "存款人|匯款人|出國人員|約僱人員|約聘人員|講師|志工|聯繫|聯絡|請洽|洽|受文者|正本|副本|新住民|移工|外籍配偶|得獎者|得主|申請者|承租戶|訪客|來賓|代理|"
+    "所有權人|土地所有權人|權利人|義務人|繼承人|立約人|我叫|名叫|中文名|英文名|"
+    "存款人|匯款人|出國人員|約僱人員|約聘人員|講師|志工|聯繫(?!方式)|請洽|受文者|正本|副本|新住民|移工|外籍配偶|得獎者|得主|申請者|承租戶|訪客|來賓|代理|"
     "Chair|Attendees|Contact"
 )
 HONORIFICS = "先生|小姐|女士|君|同學|老師|醫師|醫生|律師|會計師|建築師|技師|太太|阿姨|伯伯|小妹妹|小弟弟|阿嬤|阿公|爺爺|奶奶"
 TITLES = (
-    "科長|副科長|股長|專員|科員|課長|主任|副主任|處長|副處長|局長|副局長|主任秘書|秘書|技士|技正|技佐|視察|"
+    "副?(?:科長|副科長|股長|專員|科員|課長|主任|副主任|處長|副處長|局長|副局長|主任秘書|秘書|技士|技正|技佐|視察|"
     "專門委員|組長|隊長|分隊長|所長|院長|校長|董事長|總經理|經理|襄理|助理|市長|副市長|區長|里長|議員|委員|主委|副主委|"
     "主任委員|部長|次長|司長|署長|執行長|理事長|村長|參議|顧問|督導|社工員|社工師|檢察官|法官|警員|巡佐|"
     "組員|辦事員|約聘人員|研究員|分析師|工程師|教授|副教授|博士|護理師|里幹事|主治醫師|醫師|講師|估價師|地政士|"
-    "代書|記帳士|社工|護士|藥師|營養師|心理師|治療師|教練|店長|司機|保全員|警衛|清潔員|隊員|志工|總幹事|村幹事"
+    "代書|記帳士|社工|護士|藥師|營養師|心理師|治療師|教練|店長|司機|保全員|警衛|清潔員|隊員|志工|總幹事|村幹事)"
 )
 # Characters that do not occur in given names but do in agency, place and function words.
 NON_NAME = set(
     "局處署部會院府所隊科室組館校司社團市縣區鄉鎮村里鄰路街段巷弄號樓站場廠園人們的了是在有和與及或等之為並已將因"
     "所向對請就經由自從至到分電傳無不者男女這那其此該每各年日時秒件份項條款次個位名點萬千百億公私務案表單"
-    "示說指得獲犯於擬核准辦函簽血壓布勞謝程蓋容"
+    "示說指得獲犯於擬核准辦函簽血壓布勞謝程蓋容式"
 )
 CJK = re.compile(r"[\u3400-\u9fff]")
 SURNAME_CHARS = "".join(sorted(SINGLE_SURNAMES | {c[0] for c in COMPOUND_SURNAMES}))
@@ -91,10 +92,11 @@ def _is_name(text: str, start: int, end: int) -> bool:
 def _name_from(text: str, start: int) -> int | None:
     """End of the longest name starting at ``start`` that stops before an honorific, title or non-name."""
     surname = surname_length(text, start)
-    if not surname:
-        return None
+    if not surname or HONORIFIC_PATTERN.match(text, start + surname):
+        return None  # 「許副局長」, 「林股長」: a surname and a title, not a name
     end = start + surname
-    while end < len(text) and end - start - surname < 2:
+    longest = 3 if text[end:end + 1] == "氏" else 2  # Vietnamese names: 阮氏秋霞
+    while end < len(text) and end - start - surname < longest:
         if not CJK.match(text[end]) or text[end] in NON_NAME:
             break
         if HONORIFIC_PATTERN.match(text, end) and end - start - surname >= 1 and not (
@@ -148,6 +150,8 @@ class PersonRecognizer(Recognizer):
                 start = end - length
                 if start < 0 or not _is_name(text, start, end):
                     continue
+                if length == 2 and honorific.group(0) == "君" and _is_name(text, start, end + 1):
+                    continue  # 「鄒佩君　分機」: 君 ends the given name
                 if length == 2 and not (personal and _left_ok(text, start)):
                     continue  # 「衛生委員會」, 「感謝林小姐」: a surname alone before a title or honorific
                 if start > 0 and _is_name(text, start - 1, end):

@@ -65,7 +65,7 @@ UPPER = rf"[{UPPER_LETTER}]{{2,}}(?:-[{UPPER_LETTER}]{{2,}})?"
 LABEL = (
     r"(?:Name|Full name|Contact(?: person)?|Media contact|Press contact|From|Attn|Attention|Applicant|Cardholder|"
     r"Card holder|holder|Account name|Passenger|Prepared by|Case officer|Chair|Attendees|Speaker|applicant|"
-    r"姓名|英文姓名|陳情人|申請人|聯絡人|受文者|持卡人|戶名|出席|訪客|移工|新住民|看護)"
+    r"姓名|英文姓名|陳情人|申請人|聯絡人|受文者|持卡人|戶名|出席|訪客|移工|新住民|看護工|外籍看護工|看護)"
 )
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a courtesy title and a full name (Ms. Lin alone is a surname, not a name)
@@ -78,6 +78,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|[A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}[ ][A-Z][a-z]{1,6}"                          # Yi-Chun Chen
         r"|[A-Z]{2,6}[ ][A-Z]{2,6}-[A-Z]{2,6})(?![A-Za-z])"                               # CHOU KUAN-YU
     )),
+    # a greeting with a full name: Dear Nguyen Van Long,
+    ("greeting", re.compile(rf"(?=[DH])(?:Dear|Hi|Hello)[ ]+(?P<name>{CAP}(?:[ ]+{CAP}){{1,3}})[ ]*,")),
+    # a signature in capitals: LIN, YU-HSUAN
+    ("upper-line", re.compile(rf"^[ \t]*(?P<name>{UPPER},?(?:[ ]+{UPPER}){{1,2}})[ \t]*$", re.MULTILINE)),
     # a line that is only a name: a signature (Mei Chang)
     ("line", re.compile(rf"^[ \t]*(?P<name>{CAP}(?:[ ]+{CAP}){{1,2}})[ \t]*(?:,[ \t]*[A-Z]{{2,5}})?[ \t]*$", re.MULTILINE)),
     ("closing", re.compile(
@@ -87,6 +91,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     )),
 ]
 
+
+# A romanised Mandarin syllable (Wade–Giles, Tongyong, Hanyu Pinyin): consonants, vowels, an -n/-ng/-r ending.
+MANDARIN_SYLLABLE = re.compile(r"^(?:[bcdfghjklmnpqrstwxyz]{0,3})h?[aeiouüy]{1,3}(?:n|ng|r|h)?$", re.IGNORECASE)
 
 # Names that start with a listed word: found by scanning capitalised words once and matching the rest there.
 WORD = re.compile(r"[A-Z][A-Za-z]+")
@@ -131,6 +138,10 @@ class EnglishPersonRecognizer(Recognizer):
         words = re.split(r"[ ,]+", name)
         if any(w.strip(".").title() in NOT_NAME_WORDS or w in NOT_NAME_WORDS for w in words):
             # trim department words at the end ("Sophie Tsai, HR" is handled by the comma)
+            return None
+        if kind == "romanised" and not all(MANDARIN_SYLLABLE.match(part) for part in re.split(r"[-, ]+", name) if part):
+            return None  # 「Long-Term Care」: parts that are not Mandarin syllables
+        if kind == "upper-line" and not any(w.strip(",").title() in TW_SURNAMES for w in words):
             return None
         if kind == "line" and not (words[0] in GIVEN_NAMES or words[-1] in TW_SURNAMES or words[0] in TW_SURNAMES):
             return None

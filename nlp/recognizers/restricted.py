@@ -30,7 +30,12 @@ INSTRUCTION = re.compile(
     # (「不公開陳情人姓名」 withholds a name; the text itself is not restricted)
     r"不公開(?=$|[^\u3400-\u9fff]|資料|文件|資訊|內容|會議|之(?:資料|文件|資訊))"
 )
-STAMP = re.compile(r"[【〔\[［(（<〈](?P<word>[^】〕\]］)）>〉\n]{0,8}?(?:限閱|內部使用|不公開|請勿外流|內部資料|密件勿洩)[^】〕\]］)）>〉\n]{0,6})[】〕\]］)）>〉]")
+# A bracketed stamp: 【限閱】, [內部使用], （11/20前不公開）; the span is the marking word in it.
+STAMP = re.compile(
+    r"[【〔\[［(（<〈][^】〕\]］)）>〉\n]{0,16}?"
+    r"(?P<word>限閱|內部使用|不公開|請勿外流|請勿外傳|內部資料|密件勿洩)"
+    r"[^】〕\]］)）>〉\n]{0,6}[】〕\]］)）>〉]"
+)
 SUBJECT_APPLIED = re.compile(
     r"(?:本|此|該)(?:件|案|文|信|郵件|資料|簽|函|報告|紀錄|記錄|附件|會議|簡報|檔案|文件|內容|表|計畫|清冊|名單|資訊|手冊)|"
     r"以下|附件|附檔"
@@ -71,13 +76,13 @@ class RestrictedRecognizer(Recognizer):
         text = scan_text.folded
         taken: list[tuple[int, int]] = []
         for match in STAMP.finditer(text):
-            inner_start = match.start("word")
-            if ctx.is_negated(scan_text, match.start()) or ctx.in_disclaimer(scan_text, match.start(), match.end()):
+            start, end = match.start("word"), match.end("word")
+            if ctx.is_negated(scan_text, start) or ctx.in_disclaimer(scan_text, match.start(), match.end()):
                 continue
-            word = match.group("word").strip()
-            start = text.find(word, inner_start)
-            taken.append((start, start + len(word)))
-            yield self.finding(scan_text, start, start + len(word), 0.95, ["marking", "stamp"])
+            if start and text[start - 1] in UNTICKED_BOX:
+                continue
+            taken.append((start, end))
+            yield self.finding(scan_text, start, end, 0.95, ["marking", "stamp"])
         for match in INSTRUCTION.finditer(text):
             start, end = match.start(), match.end()
             if any(s <= start < e for s, e in taken):

@@ -16,7 +16,7 @@ from nlp.text import ScanText
 PATTERN = re.compile(
     r"""
     [A-Z0-9] (?<![A-Za-z0-9][A-Z0-9])            # first character, not inside a word
-    (?: (?<=[A-Z]) [A-Z]? [0-9]{7,8}             # foreign passports: letters + digits
+    (?: (?<=[A-Z]) [A-Z]? [0-9]{7,8} [A-Z]?      # foreign passports: letters + digits (+ a check letter)
       | (?<=[0-9]) (?:[ \-]?[0-9]){8} )          # Taiwanese passport: 9 digits, maybe spaced
     """
     + NOT_BEFORE_DIGIT,

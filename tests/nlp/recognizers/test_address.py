@@ -9,6 +9,8 @@ from nlp.recognizers.address import AddressRecognizer
 RECOGNIZER = AddressRecognizer()
 
 POSITIVE = [
+    ("新北市平溪區菁桐里五鄰二十八號", ["新北市平溪區菁桐里五鄰二十八號"]),  # rural: 里, 鄰, no road
+    ("（新北市板橋區縣民大道二段7號）", ["新北市板橋區縣民大道二段7號"]),  # 縣 in a road name
     ("地址：新北市板橋區中山路一段161號", ["新北市板橋區中山路一段161號"]),
     (
         "新北市板橋區中山路一段三十五巷2弄5號3樓",

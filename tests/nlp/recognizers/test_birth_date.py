@@ -9,6 +9,7 @@ from nlp.recognizers.birth_date import BirthDateRecognizer
 RECOGNIZER = BirthDateRecognizer()
 
 POSITIVE = [
+    ("序號 姓名 出生年月日 身分證字號\n1 王小明 041/09/09 A123456789\n\n發文日期：113/05/01", ["041/09/09"]),
     ("出生日期：民國74年3月5日", ["民國74年3月5日"]),
     ("出生日期：民國七十四年三月五日", ["民國七十四年三月五日"]),  # Chinese numerals
     ("王小明（74年3月5日生）", ["74年3月5日"]),

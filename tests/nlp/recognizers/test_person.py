@@ -10,6 +10,9 @@ from nlp.recognizers.person import PersonRecognizer
 RECOGNIZER = PersonRecognizer()
 
 POSITIVE = [
+    ("所有權人：林杰　身分證統一編號", ["林杰"]),
+    ("中文名：阮氏秋霞）", ["阮氏秋霞"]),
+    ("人事室 鄒佩君　分機1234", ["鄒佩君"]),
     ("承辦人：王小明", ["王小明"]),
     ("承辦人：科員王小明", ["王小明"]),  # title excluded
     ("王小明先生", ["王小明"]),  # honorific excluded
@@ -37,6 +40,9 @@ POSITIVE = [
     ("葉美伶估價師", ["葉美伶"]),
 ]
 NEGATIVE = [
+    "主席：許副局長　　記錄：林股長",  # surnames with titles
+    "與○○公司洽談招商合作案",
+    "聯絡方式：0933215680",
     "新北市政府",
     "陳情人來電",
     "承辦人：資訊中心",

@@ -10,6 +10,8 @@ from nlp.recognizers.person_english import EnglishPersonRecognizer
 RECOGNIZER = EnglishPersonRecognizer()
 
 POSITIVE = [
+    ("Dear Nguyen Van Long,", ["Nguyen Van Long"]),
+    ("Best,\nLIN, YU-HSUAN", ["LIN, YU-HSUAN"]),
     ("Dear John Smith,", ["John Smith"]),
     ("Mr. John Smith called", ["John Smith"]),  # Mr. excluded
     ("Please ask Ms. Mei-Ling Lin to call back", ["Mei-Ling Lin"]),
@@ -31,6 +33,7 @@ POSITIVE = [
     ("Cardholder: Wang Hsiao-Ming", ["Wang Hsiao-Ming"]),
 ]
 NEGATIVE = [
+    "Long-Term Care Management Center, Banqiao",
     "Dear Sir,",
     "Dear Team,",
     "Hi Amy,",

@@ -9,6 +9,7 @@ from nlp.recognizers.phone import PhoneRecognizer
 RECOGNIZER = PhoneRecognizer()
 
 POSITIVE = [
+    ("聯絡方式：0 9 3 3 2 1 5 6 8 0／", ["0 9 3 3 2 1 5 6 8 0"]),
     ("手機：0912345678", ["0912345678"]),
     ("請洽0912-345-678王先生", ["0912-345-678"]),
     ("手機0912 345 678。", ["0912 345 678"]),

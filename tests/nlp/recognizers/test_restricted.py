@@ -14,6 +14,8 @@ from nlp.text import ScanText
 RECOGNIZER = RestrictedRecognizer()
 
 POSITIVE = [
+    ("主旨：新聞稿草稿（11/20 10:00前不公開）", ["不公開"]),
+    ("考績通知書（個人資料，請勿外傳）", ["請勿外傳"]),
     ("【限閱】會議紀錄", ["限閱"]),
     (
         "RE: 會議通知\n\n好的，收到。\n\n> -----原始郵件-----\n> 【限閱】\n> 主旨：預算案討論",
@@ -36,6 +38,8 @@ POSITIVE = [
     ),
 ]
 NEGATIVE = [
+    "資料公開方式：■公開　□不公開　□部分公開",  # an option not chosen
+    "3. 認識限閱資料與個人資料保護（2小時）",  # a course title
     "本系統僅供內部使用，請以公務帳號登入。",  # restricts a system, not this text
     "本案因涉及個人隱私，不公開陳情人姓名。",  # withholds a name; the text is not restricted
     "本件非限閱",
