@@ -29,7 +29,7 @@ POSITIVE = [
     ("> 密等及解密條件或保密期限：機密\n> 主旨：XX", ["機密"], ["機密"]),  # quoted in a reply
     ("密等：機密", ["機密"], ["機密"]),
     ("主旨：（密）檢送本府113年度專案稽核發現事項", [(4, 5)], ["密"]),  # level in brackets before the subject
-    ("本函列為「密」件，請以密封方式傳遞", [(6, 7)], ["密"]),  # quoted level applied in running text
+    ("本函列為「密」件，請以密封方式傳遞", [(5, 6)], ["密"]),  # quoted level applied in running text
     ("本報告經本局核定為機密等級，保密期限5年。", ["機密"], ["機密"]),
     ("機　密\n新北市政府警察局", [(0, 3)], ["機密"]),  # spaced stamp
     ("密等：□機密 ■密 □普通", [(8, 9)], ["密"]),  # only the ticked box counts
