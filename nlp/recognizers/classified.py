@@ -112,6 +112,8 @@ class ClassifiedRecognizer(Recognizer):
         start, end = match.start("level"), match.end("level")
         if ctx.is_negated(scan_text, match.start()):
             return
+        if evidence in ("applied", "handle-as") and ctx.inside_quotes(scan_text, match.start(), match.end()):
+            return  # an example quoted in a text about the rules
         if evidence not in ("applied", "handle-as") and ctx.is_quoted(scan_text, start, end):
             return  # 「密」 in quotes is a word being talked about; 「本函列為「密」件」 still applies it
         if ctx.is_declassified(scan_text, start, end) or ctx.in_disclaimer(scan_text, start, end):

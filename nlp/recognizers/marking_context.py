@@ -21,7 +21,8 @@ DISCLAIMER = re.compile(
 )
 ABOUT_RULES = re.compile(
     r"(?:保護法|施行細則|條例|辦法|作業要點|規定|規範|指引|原則|注意事項|Q&A|問：|答：|課程|講習|訓練|宣導|簡報|"
-    r"分為|區分為|等級|如何|是否|可否|能否|應如何|之(?:文書|文件|公文)(?:不得|應|須)|不得使用|不可使用|禁止)"
+    r"分為|區分為|等級|如何|是否|可否|能否|應如何|之(?:文書|文件|公文)(?:不得|應|須)|不得使用|不可使用|禁止|"
+    r"such as|e\.g\.|for example|markings?\b|stamps?\b|banners?\b)"
 )
 DECLASSIFIED = re.compile(
     r"(?:原(?:列|屬|為|核列|核定)[^。；\n]{0,30}(?:已|業已|業經|經)[^。；\n]{0,20}(?:解密|解除|註銷|降為普通|變更為普通))|"
@@ -76,6 +77,16 @@ def in_enumeration(scan_text: ScanText, start: int, end: int) -> bool:
         ENUMERATION_NEIGHBOUR.match(text, end) or ENUMERATION_NEIGHBOUR.search(text, max(0, start - 6), start)
         and ENUMERATION_NEIGHBOUR.search(text, max(0, start - 6), start).end() == start
     )
+
+
+def inside_quotes(scan_text: ScanText, start: int, end: int) -> bool:
+    """「本簽列為機密，請以密件處理」 quoted as an example: an open 「 before, its 」 after, on the same line."""
+    text = scan_text.folded
+    line_start, line_end = scan_text.line_bounds(start)
+    opening = text.rfind("「", line_start, start)
+    if opening == -1 or text.rfind("」", opening, start) != -1:
+        return False
+    return text.find("」", end, line_end) != -1
 
 
 def is_hypothetical(scan_text: ScanText, start: int, end: int) -> bool:

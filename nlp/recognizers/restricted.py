@@ -91,6 +91,8 @@ class RestrictedRecognizer(Recognizer):
                 continue
             if ctx.is_hypothetical(scan_text, start, end) or NOT_THE_TEXT.search(scan_text.sentence(start, end)):
                 continue
+            if ctx.inside_quotes(scan_text, start, end):
+                continue
             if start and text[start - 1] in UNTICKED_BOX:
                 continue  # 「□不公開」: an option not chosen
             if CATEGORY_NOUN.match(text, end) and not SUBJECT_APPLIED.search(scan_text.sentence(start, end)):
@@ -98,7 +100,8 @@ class RestrictedRecognizer(Recognizer):
             line_start, line_end = scan_text.line_bounds(start)
             short_line = line_end - line_start <= SHORT_LINE
             sentence = scan_text.sentence(start, end)
-            applied = bool(SUBJECT_APPLIED.search(sentence)) or short_line or match.group(0).startswith(("請", "不得", "嚴禁", "切勿", "勿", "僅", "限", "只"))
+            imperative = match.group(0).startswith(("請", "不得", "嚴禁", "切勿", "勿", "僅", "只", "限內", "限機", "限本", "限於"))
+            applied = bool(SUBJECT_APPLIED.search(sentence)) or short_line or imperative
             if not applied or (ctx.about_rules(scan_text, start, end) and not SUBJECT_APPLIED.search(sentence)):
                 continue
             yield self.finding(scan_text, start, end, 0.9, ["marking", "short-line" if short_line else "instruction"])

@@ -85,6 +85,12 @@ LEADING_WORDS = re.compile(
     r"(?:was|were|is|been|being|a|any|prior|previous) )+$",
     re.IGNORECASE,
 )
+# English nouns of a category (medical records, criminal record, sex life) say something about a person only
+# near a word that points at one; verbs (diagnosed with, convicted of, hospitalized) always do.
+ENGLISH_NOUN_PHRASE = re.compile(r"(?:medical|health) (?:records?|history|condition)|criminal (?:record|history)|sex", re.I)
+ENGLISH_PERSON_CUE = re.compile(
+    r"\b(?:he|she|his|her|him|patient|applicant|employee|client|Mr|Ms|Mrs|Dr|staff member|officer)\b|'s\b", re.I
+)
 LAW_CONTEXT = re.compile(r"個人資料保護法|個資法|特種個(?:人)?資|第\s*6\s*條|第六條|宣導|課程|講習|教材")
 NEGATION_BEFORE = re.compile(r"(?:無|未有|沒有|查無|並無|非)[^，。；\n]{0,2}$")
 STATUTE_AFTER = re.compile(r"(?:者權益|防治法|法|條例|防制|書?(?:格式|範本|樣式|表單|欄位|填寫說明))")
@@ -120,6 +126,10 @@ class SensitiveCategoryRecognizer(Recognizer):
             if NEGATION_BEFORE.search(text, max(0, start - 4), start) or STATUTE_AFTER.match(text, end):
                 continue
             if LAW_CONTEXT.search(scan_text.sentence(start, end)):
+                continue
+            if ENGLISH_NOUN_PHRASE.match(text, match.start()) and not ENGLISH_PERSON_CUE.search(
+                text, max(0, start - 80), min(len(text), end + 80)
+            ):
                 continue
             spans.append((start, end, category))
         for match in STANDALONE_DISEASE.finditer(text) if any(c in text for c in DISEASE_KEYS) else ():
