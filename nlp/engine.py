@@ -6,6 +6,7 @@ normalise → recognise → names by NER → resolve overlaps → threshold → 
 from __future__ import annotations
 
 import bisect
+import importlib.util
 import re
 import threading
 from dataclasses import replace
@@ -66,6 +67,7 @@ class Engine:
         self._ner_lock = threading.Lock()
         self._person_finder = None
         self._english_ner = None
+        self._spacy_model = self.policy.ner.spacy_model or installed_english_pipeline()
 
     # ---- public -------------------------------------------------------------------------------
     def scan(self, text: str) -> ScanResult:
@@ -117,7 +119,7 @@ class Engine:
         if self.policy.ner.ckip_model and re.search(r"[\u3400-\u9fff]", scan_text.original):
             for start, end in self._ckip().find(scan_text.original):
                 out.append(_model_finding(scan_text, start, end, "ckip_ner"))
-        if self.policy.ner.spacy_model and re.search(r"[A-Za-z]{3}", scan_text.original):
+        if self._spacy_model and re.search(r"[A-Za-z]{3}", scan_text.original):
             doc = self._spacy()(scan_text.original)
             for ent in doc.ents:
                 if ent.label_ == "PERSON":
@@ -139,7 +141,7 @@ class Engine:
             if self._english_ner is None:
                 import spacy
 
-                self._english_ner = spacy.load(self.policy.ner.spacy_model)
+                self._english_ner = spacy.load(self._spacy_model)
             return self._english_ner
 
     @staticmethod
@@ -163,6 +165,18 @@ class Engine:
         if any(f.action == REDACT for f in findings):
             return REDACT, PERSONAL_DATA_BAN
         return ALLOW, ALLOW_BASIS
+
+
+# Statistical English pipelines, smallest first. When one is installed (pip) and the policy names none, the engine
+# uses it for English person names next to its rules; looking for the package does not import spaCy.
+ENGLISH_PIPELINES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
+
+
+def installed_english_pipeline() -> str:
+    for name in ENGLISH_PIPELINES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return ""
 
 
 def _model_finding(scan_text: ScanText, start: int, end: int, recognizer: str) -> Finding:
