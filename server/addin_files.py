@@ -9,15 +9,15 @@ from flask import Blueprint, Flask, Response, current_app, request, send_from_di
 
 bp = Blueprint("addin", __name__)
 
-# Classic Outlook runs the on-send script without a page, so it cannot see where it was loaded from; the server
-# tells it by prefixing the script with its own origin.
-ONSEND_SCRIPT = "commands/onsend.js"
+# Classic Outlook and Word run the event scripts (on-send, on-open) without a page, so they cannot see where they
+# were loaded from; the server tells them by prefixing the script with its own origin.
+EVENT_SCRIPTS = ("onsend", "onopen")
 
 
-@bp.get("/addin/" + ONSEND_SCRIPT)
-def onsend_script() -> Response:
+@bp.get(f"/addin/commands/<any({', '.join(EVENT_SCRIPTS)}):name>.js")
+def event_script(name: str) -> Response:
     directory: Path = current_app.config["AIGUARD_SETTINGS"].addin_dir
-    script = (directory / ONSEND_SCRIPT).read_text(encoding="utf-8")
+    script = (directory / "commands" / f"{name}.js").read_text(encoding="utf-8")
     origin = request.host_url.rstrip("/")
     prefix = f"self.AIGUARD_BASE_URL = {json.dumps(origin)};\n"
     response = Response(prefix + script, mimetype="text/javascript")

@@ -211,6 +211,28 @@ def test_on_send_event_blocks_and_matches_the_script(rendered):
     assert controls[match.group(1)].find("m11:Action", NS).get(XSI_TYPE) == "ShowTaskpane"
 
 
+def test_word_document_open_event_matches_the_script(rendered):
+    overrides = rendered["word"].find("tp:VersionOverrides", NS)
+    events = overrides.findall(".//tp:LaunchEvent", NS)
+    assert [(e.get("Type"), e.get("FunctionName")) for e in events] == [
+        ("OnDocumentOpened", "onDocumentOpenedHandler")
+    ]
+    script = (ADDIN / "commands" / "onopen.js").read_text(encoding="utf-8")
+    assert script.rstrip().endswith('Office.actions.associate("onDocumentOpenedHandler", onDocumentOpenedHandler);')
+    assert "import " not in script and "require(" not in script
+    runtime = overrides.find("tp:Hosts/tp:Host/tp:Runtimes/tp:Runtime", NS)
+    launch_point = [p for p in overrides.iterfind(".//tp:ExtensionPoint", NS) if p.get(XSI_TYPE) == "LaunchEvent"]
+    assert len(launch_point) == 1
+    assert launch_point[0].find("tp:SourceLocation", NS).get("resid") == runtime.get("resid")
+    urls = {u.get("id"): u.get("DefaultValue") for u in overrides.iterfind(".//bt:Url", NS)}
+    assert urls[runtime.get("resid")] == f"{BASE_URL}/addin/commands/commands.html"
+    override = runtime.find("tp:Override", NS)
+    assert override.get("type") == "javascript"
+    assert urls[override.get("resid")] == f"{BASE_URL}/addin/commands/onopen.js"
+    page = (ADDIN / "commands" / "commands.html").read_text(encoding="utf-8")
+    assert '<script src="onopen.js"></script>' in page  # Office on the web runs the event in the page
+
+
 def test_web_application_info_placement_and_values(rendered):
     host = urlsplit(BASE_URL).netloc
     word_overrides = rendered["word"].find("tp:VersionOverrides", NS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from flask import Flask
 
 from nlp.policy import load_policy
@@ -13,13 +14,14 @@ from server.engine import load_engine
 ADDIN = Path(__file__).resolve().parents[2] / "addin"
 
 
-def test_onsend_script_is_prefixed_with_the_server_origin(client):
-    response = client.get("/addin/commands/onsend.js", base_url="https://aiguard.example.gov.tw")
+@pytest.mark.parametrize("script", ["onsend.js", "onopen.js"])
+def test_event_scripts_are_prefixed_with_the_server_origin(client, script):
+    response = client.get(f"/addin/commands/{script}", base_url="https://aiguard.example.gov.tw")
     assert response.status_code == 200
     assert response.mimetype == "text/javascript"
     body = response.get_data(as_text=True)
     assert body.startswith('self.AIGUARD_BASE_URL = "https://aiguard.example.gov.tw";\n')
-    assert body.endswith((ADDIN / "commands" / "onsend.js").read_text(encoding="utf-8"))
+    assert body.endswith((ADDIN / "commands" / script).read_text(encoding="utf-8"))
 
 
 def test_addin_pages_let_office_dialogs_and_popups_message_back(client):
