@@ -15,7 +15,9 @@ from nlp.text import ScanText
 POST_OFFICE = re.compile(r"局號|郵局|郵政|劃撥")
 PATTERN = re.compile(
     r"""
-    [0-9] """ + DIGIT_NOT_AFTER_ALNUM + r""" [0-9]{1,15} (?: [ \-] [0-9]{1,8} ){0,4}   # digits, or groups
+    [0-9] """ + DIGIT_NOT_AFTER_ALNUM + r"""
+    (?=(?:[ \-]?[0-9]){6})                      # at least 7 digits: shorter numbers are never accounts
+    [0-9]{1,15} (?: [ \-] [0-9]{1,8} ){0,4}     # digits, or groups joined by single separators
     """
     + NOT_BEFORE_DIGIT,
     re.VERBOSE,
