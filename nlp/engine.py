@@ -32,6 +32,7 @@ from nlp.finding import (
 from nlp.ids._letters import compact
 from nlp.notice import find_notice
 from nlp.policy import Policy
+from nlp.redaction import Redaction, redact
 from nlp.registry import build_recognizers
 from nlp.text import ScanText
 
@@ -100,9 +101,8 @@ class Engine:
             text_length=len(text),
         )
 
-    def redact(self, text: str, mode: str = "mask"):  # -> nlp.redaction.Redaction
-        from nlp.redaction import redact
-
+    def redact(self, text: str, mode: str = "mask") -> Redaction:
+        """Scan ``text`` and replace its personal data (``mask`` or ``placeholder``)."""
         return redact(text, self.scan(text), mode)
 
     def warm_up(self) -> None:
@@ -110,6 +110,8 @@ class Engine:
         self.scan("承辦人：王小明")
         if self.policy.ner.ckip_model:
             self._ckip().find("王小明")
+        if self._spacy_model:
+            self._spacy()
 
     # ---- steps --------------------------------------------------------------------------------
     def _model_names(self, scan_text: ScanText) -> list[Finding]:
