@@ -62,6 +62,8 @@ GENRES = (
     "third_documents",
     "third_email",
     "third_negatives",
+    "fourth_mixed",
+    "fourth_negatives",
 )
 
 OPEN, SEP, CLOSE = "⟦", "|", "⟧"
