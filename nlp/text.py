@@ -12,7 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+# Full-width CJK punctuation that ends or separates phrases (！，：；？) stays as it is: patterns read it as the
+# boundary it is in Chinese text. Letters, digits, @, +, -, brackets and the rest fold to ASCII.
+KEPT_PUNCTUATION = "！，：；？"
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if chr(code) not in KEPT_PUNCTUATION}
 _FOLD.update(
     {
         0x3000: 0x20,  # ideographic space
@@ -40,6 +43,9 @@ def fold(text: str) -> str:
     '0912-345-678'
     >>> len(fold("Ａ１２３　４")) == len("Ａ１２３　４")
     True
+    >>> fold("（０２）２９６０，電話：")
+    '(02)2960，電話：'
+
     """
     return _NEEDS_FOLD.sub(_fold_run, text)
 

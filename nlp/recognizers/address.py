@@ -30,7 +30,7 @@ CITY = r"""
 
 PATTERN = re.compile(
     rf"""
-    (?P<postcode> (?<![0-9]) [0-9]{{3}} (?:[0-9]{{2,3}})? [ ]? )?
+    (?P<postcode> (?<![0-9\-]) [0-9]{{3}} (?:[0-9]{{2,3}})? [ ]? )?   # not the tail of a phone number
     (?: 臺灣省|台灣省 )?
     (?P<city> {CITY} )?
     (?P<district> {DISTRICT_NAME}{{1,3}}? [區鄉鎮市] )?

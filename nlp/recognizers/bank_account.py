@@ -36,6 +36,7 @@ class BankAccountRecognizer(Recognizer):
             label = NUMBER_LABELS.nearest(scan_text, match.start())
             if not label or label[0] != "bank":
                 continue
-            if length < 10 and not (length == 7 and POST_OFFICE.search(scan_text.sentence(match.start(), match.end()))):
+            post_office = POST_OFFICE.search(label[1]) or POST_OFFICE.search(scan_text.sentence(match.start(), match.end()))
+            if length < 10 and not (length == 7 and post_office):
                 continue  # bank accounts have 10–16 digits; a 郵局 局號 and its 帳號 7 each
             yield self.finding(scan_text, match.start(), match.end(), 0.85, ["pattern", f"context:{label[1]}"])

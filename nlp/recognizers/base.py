@@ -79,8 +79,35 @@ class LabelIndex:
         for match in self.pattern.finditer(text, left, start):
             last = match
         if last is None:
-            return None
+            return self.column_header(scan_text, start)
         return last.lastgroup or "", last.group(0)
+
+    def column_header(self, scan_text: ScanText, start: int) -> tuple[str, str] | None:
+        """In a tab-separated table (pasted from Excel or Word), the label of the column ``start`` sits in.
+
+        The header is the first line of the block of tab-separated lines; the column is counted in tabs.
+        """
+        text = scan_text.folded
+        line_start, line_end = scan_text.line_bounds(start)
+        if "\t" not in text[line_start:line_end]:
+            return None
+        column = text.count("\t", line_start, start)
+        header_start = line_start
+        while header_start > 0:
+            previous_start = text.rfind("\n", 0, header_start - 1) + 1
+            if "\t" not in text[previous_start:header_start - 1]:
+                break
+            header_start = previous_start
+        if header_start == line_start:
+            return None
+        header_end = text.find("\n", header_start)
+        cells = text[header_start:header_end].split("\t")
+        if column >= len(cells):
+            return None
+        last = None
+        for match in self.pattern.finditer(cells[column]):
+            last = match
+        return (last.lastgroup or "", last.group(0)) if last else None
 
 
 def iter_matches(pattern: re.Pattern[str], scan_text: ScanText) -> Iterator[re.Match[str]]:
@@ -102,7 +129,7 @@ NUMBER_LABELS = LabelIndex(
         "case": (
             r"案號|收文(?:字)?號|發文(?:字)?號|文號|受理(?:編號|案號|號碼)|三聯單(?:編號|號碼)?|編號|單號|序號|"
             r"流水號|訂單|申請號|檔號|字第|條碼|學號|員工編號|車號|金額|新臺幣|新台幣|收據(?:號碼|編號)?|發票(?:號碼)?|"
-            r"規費|單據|繳費|費用"
+            r"規費|單據|繳費|費用|建號|地號|舉發單號|單號|罰單"
         ),
         "id": r"身分證(?:統一編號|字號|號碼|號)?|居留證(?:號碼|號)?|統一證號",
     }

@@ -36,7 +36,7 @@ PATTERN = re.compile(
 )
 CONTEXT_BEFORE = re.compile(
     r"(?:出生(?:日期|年月日)?|生日|生於|出生於|誕生於|DOB|D\.O\.B\.|[Dd]ate of [Bb]irth|[Bb]irth ?[Dd]ate|[Bb]orn(?: on| in)?)"
-    r"[ \t]*[:：]?[ \t]*(?:為|是)?[ \t]*$"
+    r"[ \t]*[:：]?[ \t]*(?:為|是|is|was)?[ \t]*$"
 )
 CONTEXT_AFTER = re.compile(r"[ ]?(?:出生|生(?![產活效])|誕生)")
 # Where birth context can be: only the text around these is searched for dates.
@@ -44,7 +44,8 @@ TRIGGER = re.compile(r"出生|生日|生於|誕生|DOB|D\.O\.B|[Bb]irth|[Bb]orn|
 WINDOW = 40
 # A table (名冊) whose header names a birth-date column: its dates below, to the first blank line, are birth dates.
 TABLE_HEADER = re.compile(
-    r"^(?=[^\n]*(?:出生年月日|出生日期|生日|Date of birth|DOB))(?=[^\n]*(?:姓名|身分證|地址|序號|編號|Name|ID))[^\n]*\n",
+    r"^(?=[^\n]*(?:出生年月日|出生日期|生日|Date of birth|DOB))(?=[^\n]*(?:姓名|身分證|地址|序號|編號|Name|ID))"
+    r"(?![^\n]*[:：])[^\n]*\n",  # a header row names columns; a form line (出生日期：…) has a colon
     re.MULTILINE,
 )
 TABLE_END = re.compile(r"\n[ \t　]*\n")
@@ -69,7 +70,9 @@ class BirthDateRecognizer(Recognizer):
                 if match.start() in seen:
                     continue
                 start, end = match.start(), match.end()
-                context = CONTEXT_BEFORE.search(text, max(0, start - 16), start) or CONTEXT_AFTER.match(text, end)
+                context = CONTEXT_BEFORE.search(text, max(0, start - 24), start) or CONTEXT_AFTER.match(text, end)
+                if context and (text.startswith("出生者", end) or text.startswith("生者", end)):
+                    continue  # 「如114年3月1日出生者」: an example in a rule, nobody's birth date
                 if context:
                     seen.add(start)
                     yield self.finding(scan_text, start, end, 0.9, ["pattern", f"context:{context.group(0).strip(' :：')}"])

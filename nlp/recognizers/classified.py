@@ -32,7 +32,7 @@ VALUE_LEVEL = re.compile(r"[ \t]*" + LEVEL + r"(?:件)?(?=$|[ \t（(〔\[「『�
 TICKED_LEVEL = re.compile(TICKED + r"[ ]?" + r"(?P<level>絕對機密|極機密|機密|密|普通)")
 APPLIED = re.compile(
     r"(?P<subject>(?:本|此|該)[\u3400-\u9fff]{1,4}?|附件|附檔|以下內容)"
-    r"(?P<between>[^，。；\n]{0,8}?)"
+    r"(?P<between>[^。；\n]{0,12}?)"  # 「本案涉及個人隱私，列為密件處理」: a comma may come between
     r"(?P<verb>列為|核列為?|核定為|核予|屬於?|係|為|列|等級為|密等為|定為|改列為?)"
     r"[ ]?[「『\"]?(?P<level>絕對機密|極機密|機密|密)[」』\"]?(?P<suffix>件|文書|文件|等級|公文|資料)?"
 )

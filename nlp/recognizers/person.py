@@ -30,7 +30,8 @@ LABELS = (
     "收件人|寄件人|姓名|中文姓名|案主|學生|病患|患者|員工|同仁|出席(?:人員)?|列席(?:人員)?|與會(?:人員)?|請假(?:人員)?|"
     "參加人員|核稿|決行|擬稿|會辦人|填表人|立書人|切結人|保證人|借款人|承租人|出租人|買受人|出賣人|被告|原告|"
     "證人|住戶|屋主|車主|駕駛人|嫌疑人|行為人|受處分人|違規人|家屬|配偶|父親|母親|子女|之子|之女|之妻|之夫|"
-    "長子|長女|次子|次女|兒子|女兒|孫子|孫女|丈夫|妻子|案父|案母|"
+    "長子|長女|次子|次女|兒子|女兒|孫子|孫女|丈夫|妻子|案父|案母|其女|其子|其弟|其兄|其姊|其妹|其夫|其妻|其母|其父|"
+    "之弟|之兄|之姊|之妹|調解人|勞方代表|資方代表|代表|對象為|員警|消防員|教師|外送員|廠長|"
     "聯絡窗口|窗口|市民|民眾|里民|居民|學員|學童|個案|嫌犯|犯嫌|死者|傷者|被害人|受害人|持卡人|受款人|戶名|"
     "所有權人|土地所有權人|權利人|義務人|繼承人|立約人|我叫|名叫|中文名|英文名|"
     "存款人|匯款人|出國人員|約僱人員|約聘人員|講師|志工|聯繫(?!方式)|請洽|受文者|正本|副本|新住民|移工|外籍配偶|得獎者|得主|申請者|承租戶|訪客|來賓|代理|"
@@ -56,7 +57,7 @@ SURNAME_CHARS = "".join(sorted(SINGLE_SURNAMES | {c[0] for c in COMPOUND_SURNAME
 
 # A label, an optional note in brackets (姓名（中文）：), a colon, an optional title, then the name.
 LABEL_PATTERN = re.compile(
-    rf"(?:{LABELS})(?:[（(][^）)\n]{{1,6}}[）)])?[ \t]*[:：]?[ \t]*(?:(?:{TITLES})[ \t]*)?(?=[\u3400-\u9fff])"
+    rf"(?:{LABELS})(?:[（(][^）)\n]{{1,6}}[）)](?=[ \t]*[:：]))?[ \t]*[:：]?[ \t]*(?:(?:{TITLES})[ \t]*)?(?=[\u3400-\u9fff])"
 )
 HONORIFIC_PATTERN = re.compile(rf"(?:{HONORIFICS}|{TITLES})")
 PERSONAL_HONORIFIC = re.compile(rf"(?:{HONORIFICS})")
@@ -75,7 +76,7 @@ FOLLOW = re.compile(
     + HONORIFICS + "|" + TITLES
 )
 # A character before a name standing on its own: not CJK, or one that ends a unit or a role.
-LEFT_CHARS = "的由與和及向對請讓被給將替跟同、者員民府局處署科室院隊所股組館校部工"
+LEFT_CHARS = "的由與和及向對請讓被給將替跟同、者員民府局處署科室院隊所股組館校部工謝為"
 # Where a name may start on its own: a surname character (one character consumed, so that 「管理科范姜美玉」 is
 # tried at 范 even though 管 is a surname too); the character before it is checked by _left_ok.
 FREE_CANDIDATE = re.compile(rf"[{SURNAME_CHARS}](?=[\u3400-\u9fff])")
@@ -136,8 +137,13 @@ class PersonRecognizer(Recognizer):
             position = label.end()
             while True:
                 end = _name_from(text, position)
-                if end is None or not (_right_ok(text, end) or end - position == 3):
-                    break
+                if end is not None and not _right_ok(text, end) and end - position - surname_length(text, position) == 3:
+                    end -= 1  # 「阮氏梅居留證號」: a three-character Vietnamese given name was one too long
+                given = text[position + surname_length(text, position):end] if end else ""
+                if end is None or not (
+                    _right_ok(text, end) or len(given) == 2 and all(c in GIVEN_NAME_CHARACTERS for c in given)
+                ):
+                    break  # 「個案管理交接」, 「市民陳情案件」: what follows a label is not always a name
                 yield position, end, f"label:{label.group(0).strip(' :：')}", 0.85
                 separator = LIST_SEPARATOR.match(text, end)
                 if not separator:
@@ -158,7 +164,7 @@ class PersonRecognizer(Recognizer):
                 if start > 0 and _is_name(text, start - 1, end):
                     continue  # a longer name starts one character earlier
                 given = text[start + surname_length(text, start):end]
-                if _left_ok(text, start) or personal or all(c in GIVEN_NAME_CHARACTERS for c in given):
+                if _left_ok(text, start) or all(c in GIVEN_NAME_CHARACTERS for c in given):
                     yield start, end, f"honorific:{honorific.group(0)}", 0.8
                     break
         # 3. after a title: 局長王大明, 主治醫師李宗憲

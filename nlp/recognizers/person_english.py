@@ -75,6 +75,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("romanised", re.compile(
         r"(?=[A-Z])(?<![A-Za-z])(?P<name>[A-Z][a-z]{1,6},?[ ][A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}"   # Lin, Chih-Hao / Wang Hsiao-ming
+        r"|[A-Z]{2,6},?[ ][A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}"                             # CHEN, Yu-Hsuan / LIN Po-Wei
         r"|[A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}[ ][A-Z][a-z]{1,6}"                          # Yi-Chun Chen
         r"|[A-Z]{2,6}[ ][A-Z]{2,6}-[A-Z]{2,6})(?![A-Za-z])"                               # CHOU KUAN-YU
     )),

@@ -19,7 +19,8 @@ from nlp.recognizers.base import NUMBER_LABELS, Recognizer, digits_only
 from nlp.text import ScanText
 
 EXTENSION = r"""
-    (?: [ ]* [(（]? [ ]* (?: 分機 | 轉 | ext\.? | Ext\.? | EXT\.? | x | \# ) [ ]* [0-9]{1,6} [)）]? )?
+    (?: [ ]* (?P<ext_open>[(（])? [ ]* (?: 分機 | 轉 | ext\.? | Ext\.? | EXT\.? | x | \# ) [ ]* [0-9]{1,6}
+        (?(ext_open)[)）]) )?
 """
 
 PATTERN = re.compile(

@@ -60,6 +60,7 @@ EN_LINE = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 SHORT_LINE = 24
+SERVES = re.compile(r"供[^，。；\n]{0,10}$")
 EN_KEYWORD = re.compile(r"confidential|internal|restricted", re.IGNORECASE)
 # A sentence about a system or a service (本系統僅供內部使用) restricts access to it, not this text.
 NOT_THE_TEXT = re.compile(r"(?:本|此|該)(?:系統|平台|平臺|網站|網頁|帳號|設備|電腦|網路|服務|程式|軟體|App|APP|空間|場地|停車場)")
@@ -87,22 +88,26 @@ class RestrictedRecognizer(Recognizer):
             start, end = match.start(), match.end()
             if any(s <= start < e for s, e in taken):
                 continue
+            sentence = scan_text.sentence(start, end)
+            has_subject = bool(SUBJECT_APPLIED.search(sentence))
             if ctx.mentioned_not_applied(scan_text, start, end) or ctx.in_enumeration(scan_text, start, end):
                 continue
-            if ctx.is_hypothetical(scan_text, start, end) or NOT_THE_TEXT.search(scan_text.sentence(start, end)):
+            if ctx.is_hypothetical(scan_text, start, end) or NOT_THE_TEXT.search(sentence):
                 continue
             if ctx.inside_quotes(scan_text, start, end):
                 continue
             if start and text[start - 1] in UNTICKED_BOX:
                 continue  # 「□不公開」: an option not chosen
-            if CATEGORY_NOUN.match(text, end) and not SUBJECT_APPLIED.search(scan_text.sentence(start, end)):
-                continue
+            if CATEGORY_NOUN.match(text, end) and not has_subject:
+                continue  # 「限閱資料」 names a kind of document
+            if "內部使用" in match.group(0) and SERVES.search(text, max(0, start - 12), start):
+                continue  # 「事務機係供本所各課室內部使用」: what a thing is for, not a marking
             line_start, line_end = scan_text.line_bounds(start)
             short_line = line_end - line_start <= SHORT_LINE
-            sentence = scan_text.sentence(start, end)
             imperative = match.group(0).startswith(("請", "不得", "嚴禁", "切勿", "勿", "僅", "只", "限內", "限機", "限本", "限於"))
-            applied = bool(SUBJECT_APPLIED.search(sentence)) or short_line or imperative
-            if not applied or (ctx.about_rules(scan_text, start, end) and not SUBJECT_APPLIED.search(sentence)):
+            if not (has_subject or short_line or imperative):
+                continue
+            if ctx.about_rules(scan_text, start, end) and not has_subject:
                 continue
             yield self.finding(scan_text, start, end, 0.9, ["marking", "short-line" if short_line else "instruction"])
         for match in self._english_banners(scan_text):

@@ -14,26 +14,29 @@ from nlp.recognizers.base import Recognizer
 from nlp.text import ScanText
 
 DISEASE_END = (
-    r"(?:症候群|症|病|癌|炎|瘤|障礙|失調|中風|愛滋|HIV|陽性|感染|骨折|腫瘤|疾患|失智|成癮|癲癇|結核|病毒|損傷|臥床|失能)"
+    r"(?:症候群|症|病|癌|炎|瘤|障礙|失調|中風|愛滋|HIV|陽性|感染|骨折|骨裂|腫瘤|疾患|失智|成癮|癲癇|結核|病毒|損傷|臥床|失能|"
+    r"梗塞|突出|斷裂|截肢|衰竭|撕裂|挫傷|燒燙傷|灼傷|腦震盪|昏迷|意識不清|病變|出血)"
 )
 # Disease nouns that say something about a person only when the sentence is about a person (PERSON_CUE).
 DISEASE_NOUN = (
-    r"(?:失智症|自閉症|憂鬱症|思覺失調症|躁鬱症|癌症|[肺肝胃大腸乳]癌|愛滋病?|肺結核|糖尿病|高血壓|心臟病|中風|洗腎|"
-    r"精神疾病|罕見疾病|重大傷病|骨折|植物人|失能|臥床|懷孕|流產|HIV)"
+    r"(?:失智症|自閉症|憂鬱症|焦慮症|思覺失調症|躁鬱症|癌症|[肺肝胃大腸乳]癌|愛滋病?|肺結核|糖尿病|高血壓|心臟病|中風|洗腎|"
+    r"精神疾病|罕見疾病|重大傷病|骨折|骨裂|截肢|植物人|失能|臥床|懷孕|流產|HIV|心肌梗塞|腎衰竭|韌帶斷裂)"
 )
 # (category, pattern, keys): a pattern runs only when one of its keys occurs in the text (lower-cased for
 # English), so the common case — a text with none of these words — costs a few substring searches.
 PATTERN_LIST: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
     ("health", re.compile(
-        rf"(?:罹患|患有|罹|確診|經(?:醫師|醫院)?(?:診斷|鑑定|檢驗|檢查)(?:確診|為|出)?|診斷為|診斷出|鑑定為|被診斷出?|證實為|檢出)"
+        rf"(?:罹患|患有|罹|確診|經(?:醫師|醫院)?(?:診斷|鑑定|檢驗|檢查)(?:確診|為|出)?|診斷為|診斷出|鑑定為|被診斷出?|證實為|檢出|"
+        rf"疑似|致|導致|造成|死亡原因為?|死因為?)"
         rf"[^，。；、\n]{{0,12}}?{DISEASE_END}(?:症|病|期|型)?"
-    ), ("罹", "患", "確診", "診斷", "鑑定", "檢驗", "檢查", "證實", "檢出")),
+    ), ("罹", "患", "確診", "診斷", "鑑定", "檢驗", "檢查", "證實", "檢出", "疑似", "致", "造成", "死")),
     ("health", re.compile(r"(?:精神|身心|心理)(?:疾病|病史|科就診|科門診|治療)|自殺(?:傾向|未遂)"), ("精神", "身心", "心理", "自殺")),
     ("health", re.compile(
         r"(?=[住接進施動就看手化洗復加病])住院(?!醫師)(?:[^，。；\n]{0,12}?(?:手術|治療|觀察|開刀|化療))?|"
         r"(?:接受|進行|施行|動)[^，。；\n]{0,10}?(?:手術|化療|放療|洗腎|透析|復健治療)|"
-        r"(?:就醫|就診|看診|手術|化療|洗腎|復健)(?:紀錄|記錄|病史)|加護病房|病情"
-    ), ("住院", "手術", "化療", "放療", "洗腎", "透析", "復健", "就醫", "就診", "看診", "加護", "病情")),
+        r"(?:就醫|就診|看診|手術|化療|洗腎|復健)(?:紀錄|記錄|病史)|加護病房|病情|"
+        r"(?:醫院|診所|急診)(?:就診|就醫|治療|急救)|送[^，。；\n]{0,10}(?:醫院|急診)(?:急救|救治|治療)?|有[^，。；\n]{1,8}病史"
+    ), ("住院", "手術", "化療", "放療", "洗腎", "透析", "復健", "就醫", "就診", "看診", "加護", "病情", "醫院", "診所", "急診", "病史")),
     ("medical_record", re.compile(r"病歷(?:號碼|號|影本|資料|摘要|紀錄|記錄)?|醫療(?:紀錄|記錄)|處方箋|用藥紀錄"), ("病歷", "醫療", "處方", "用藥")),
     ("health", re.compile(r"身心障礙(?:手冊|證明)|重大傷病(?:卡|證明)"), ("身心障礙", "重大傷病")),
     ("genetics", re.compile(r"基因(?:檢測|檢驗|篩檢|定序)(?:結果|報告)?|遺傳(?:性)?疾病|帶因者?|DNA(?:鑑定|檢測)"), ("基因", "遺傳", "帶因", "DNA")),
@@ -43,15 +46,17 @@ PATTERN_LIST: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
         r"前科|犯罪(?:紀錄|記錄|前科)|刑事(?:紀錄|記錄|案件紀錄)|刑案紀錄|"
         r"犯[^，。；\n]{1,14}?罪(?:[（(][^）)\n]{1,12}[）)])?|"
         r"(?:判處|處|判)有期徒刑[^，。；\n]{0,8}?(?:月|年)(?:確定)?|"
+        r"判(?:處|決)[^，。；\n]{0,12}?(?:罪|有罪)(?:確定)?|有罪確定|"
         r"(?:曾|因)[^，。；\n]{0,12}?(?:判刑|入獄|入監|服刑|緩刑|假釋|通緝|易科罰金)"
-    ), ("前科", "犯", "刑事", "刑案", "徒刑", "判刑", "入獄", "入監", "服刑", "緩刑", "假釋", "通緝", "易科")),
+    ), ("前科", "犯", "刑事", "刑案", "徒刑", "判", "入獄", "入監", "服刑", "緩刑", "假釋", "通緝", "易科", "有罪")),
     # English
     ("health", re.compile(
         r"(?=[dDhHmMsS])diagnosed with [^.,;\n]{2,40}|hospitali[sz]ed|"
         r"(?:HIV|hepatitis [A-E])[- ]positive|(?:medical|health) (?:records?|history|condition)|"
-        r"(?:suffers|suffering) from [^.,;\n]{2,30}|mental (?:illness|health condition)",
+        r"(?:suffers|suffering) from [^.,;\n]{2,30}|mental (?:illness|health condition)|"
+        r"(?:was|were|been) admitted\b[^.;\n]{0,60}",
         re.IGNORECASE,
-    ), ("diagnos", "hospitali", "positive", "medical", "health", "suffer", "mental")),
+    ), ("diagnos", "hospitali", "positive", "medical", "health", "suffer", "mental", "admitted")),
     ("genetics", re.compile(r"genetic (?:test(?:ing)?|screening) results?", re.IGNORECASE), ("genetic",)),
     ("sex_life", re.compile(r"(?=[sS])sex(?:ual)? (?:life|history|orientation)", re.IGNORECASE), ("sex",)),
     ("health_check", re.compile(r"(?=[hHmM])(?:health|medical) (?:check(?:-?up)?|examination|screening) results?", re.IGNORECASE), ("health", "medical")),
@@ -75,7 +80,7 @@ STANDALONE_DISEASE = re.compile(
     + r"(?![\u3400-\u9fff]{0,2}(?:政策|宣導|防治|照護|衛教|計畫|服務|中心|專線|門診|機構|業務|補助|篩檢|日|週|月|共同))"
 )
 PERSON_CUE = re.compile(
-    r"個案|該員|該生|其(?:母|父|子|女|妻|夫|配偶|家人)|臺端|台端|本人|患者|病患|病人|傷者|之子|之女|君|先生|小姐|女士|"
+    r"個案[：:]|該員|該生|其(?:母|父|子|女|妻|夫|配偶|家人)|臺端|申訴人|請求人|被害人|員警|勞工|學生|傷者|台端|本人|患者|病患|病人|傷者|之子|之女|君|先生|小姐|女士|"
     r"同仁|科員|員工|申請人|陳情人|當事人|小妹妹|小弟弟|阿嬤|阿公|他|她|he |she |his |her "
 )
 # Words in front of a phrase that belong to it (有竊盜罪前科, 曾犯…罪, was diagnosed with, a prior conviction):
@@ -91,9 +96,12 @@ ENGLISH_NOUN_PHRASE = re.compile(r"(?:medical|health) (?:records?|history|condit
 ENGLISH_PERSON_CUE = re.compile(
     r"\b(?:he|she|his|her|him|patient|applicant|employee|client|Mr|Ms|Mrs|Dr|staff member|officer)\b|'s\b", re.I
 )
-LAW_CONTEXT = re.compile(r"個人資料保護法|個資法|特種個(?:人)?資|第\s*6\s*條|第六條|宣導|課程|講習|教材")
+LAW_CONTEXT = re.compile(
+    r"個人資料保護法|個資法|特種個(?:人)?資|第\s*6\s*條|第六條|宣導|課程|講習|教材|"
+    r"政策|計畫|統計|比率|人數|預警|防治|衛教|照護網"  # sentences about a programme or figures, not a person
+)
 NEGATION_BEFORE = re.compile(r"(?:無|未有|沒有|查無|並無|非)[^，。；\n]{0,2}$")
-STATUTE_AFTER = re.compile(r"(?:者權益|防治法|法|條例|防制|書?(?:格式|範本|樣式|表單|欄位|填寫說明))")
+STATUTE_AFTER = re.compile(r"(?:者權益|防治法|法|條例|防制|求助|專線|防治|宣導|通報|書?(?:格式|範本|樣式|表單|欄位|填寫說明))")
 
 
 class SensitiveCategoryRecognizer(Recognizer):

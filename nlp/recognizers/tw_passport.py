@@ -17,6 +17,7 @@ PATTERN = re.compile(
     r"""
     [A-Z0-9] (?<![A-Za-z0-9][A-Z0-9])            # first character, not inside a word
     (?: (?<=[A-Z]) [A-Z]? [0-9]{7,8} [A-Z]?      # foreign passports: letters + digits (+ a check letter)
+      | [A-Z0-9]{7,9}                            # alphanumeric numbers (C4J7X21K8): 4+ digits, checked below
       | (?<=[0-9]) (?:[ \-]?[0-9]){8} )          # Taiwanese passport: 9 digits, maybe spaced
     """
     + NOT_BEFORE_DIGIT,
@@ -31,6 +32,6 @@ class TwPassportRecognizer(Recognizer):
     def find(self, scan_text: ScanText) -> Iterator[Finding]:
         for match in PATTERN.finditer(scan_text.folded):
             label = NUMBER_LABELS.nearest(scan_text, match.start())
-            if not label or label[0] != "passport":
+            if not label or label[0] != "passport" or sum(c.isdigit() for c in match.group(0)) < 4:
                 continue
             yield self.finding(scan_text, match.start(), match.end(), 0.85, ["pattern", f"context:{label[1]}"])

@@ -9,6 +9,7 @@ from nlp.recognizers.bank_account import BankAccountRecognizer
 RECOGNIZER = BankAccountRecognizer()
 
 POSITIVE = [
+    ("序號\t姓名\t郵局帳號\n1\t溫子涵\t0311452-0210336", ["0311452-0210336"]),  # label in the column header
     ("匯款帳號：012-345-678901", ["012-345-678901"]),
     ("帳號 0123 4567 8901 23", ["0123 4567 8901 23"]),
     ("Account No. 123-456-789012", ["123-456-789012"]),

@@ -22,6 +22,7 @@ def run(recognizer, text):
 
 # (text, spans located left to right, the level of each span)
 POSITIVE = [
+    ("本案涉及個人隱私，列為密件處理。", [(11, 12)], ["密"]),  # a comma between subject and verb
     ("密等及解密條件或保密期限：機密（解密條件：公布後解密）", ["機密"], ["機密"]),
     ("密等及解密條件或保密期限：極機密（保密期限至120年12月31日）", ["極機密"], ["極機密"]),
     ("密等及解密條件或保密期限：絕對機密", ["絕對機密"], ["絕對機密"]),

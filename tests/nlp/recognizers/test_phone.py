@@ -44,6 +44,8 @@ POSITIVE = [
     ),
 ]
 NEGATIVE = [
+    "舉發單號\t日期\n0934156602\t114/01/07",  # 09… under a case-number column header
+    "建號：05678-000",
     "發文字號：北府工字第0981234567號",  # ROC 98 發文字號 looks exactly like a mobile number
     "北府工字第0981234567號函",
     "新北府社字第0991234567號",

@@ -38,6 +38,7 @@ POSITIVE = [
     ),
 ]
 NEGATIVE = [
+    "本案事務機係供本所各課室內部使用，規格如附件。",  # what a machine is for
     "資料公開方式：■公開　□不公開　□部分公開",  # an option not chosen
     "3. 認識限閱資料與個人資料保護（2小時）",  # a course title
     "本系統僅供內部使用，請以公務帳號登入。",  # restricts a system, not this text
