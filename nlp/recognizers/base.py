@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from nlp.articles import basis_for
 from nlp.finding import Finding
@@ -110,8 +110,7 @@ class LabelIndex:
         return (last.lastgroup or "", last.group(0)) if last else None
 
 
-def iter_matches(pattern: re.Pattern[str], scan_text: ScanText) -> Iterator[re.Match[str]]:
-    return pattern.finditer(scan_text.folded)
+
 
 
 # Field labels that officials put before numbers. The nearest one decides what a bare number is.
