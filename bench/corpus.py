@@ -64,6 +64,8 @@ GENRES = (
     "third_negatives",
     "fourth_mixed",
     "fourth_negatives",
+    "fifth_mixed",
+    "fifth_negatives",
 )
 
 OPEN, SEP, CLOSE = "⟦", "|", "⟧"
