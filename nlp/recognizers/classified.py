@@ -126,10 +126,12 @@ class ClassifiedRecognizer(Recognizer):
         for field in HEADER_FIELD.finditer(text):
             line_start = text.rfind("\n", 0, field.start()) + 1
             prefix = text[line_start:field.start()]
-            if prefix.strip(" \t>|") and not prefix.rstrip().endswith(("：", ":", "|")):
-                continue  # 「密等」 inside a sentence, not a field
             value, value_start = field.group("value"), field.start("value")
-            if re.search(TICKED + "|" + UNTICKED, value):
+            own_cell = prefix.endswith(("\t", "  ", "　")) or prefix.rstrip(" ").endswith(("：", ":", "|"))
+            boxes = re.search(TICKED + "|" + UNTICKED, value)
+            if prefix.strip(" \t>|") and not own_cell and not boxes:
+                continue  # 「密等」 inside a sentence, not a field (a form's 「調閱資料密等：□密 ■機密」 is one)
+            if boxes:
                 for tick in TICKED_LEVEL.finditer(text, value_start, field.end("value")):
                     if tick.group("level") != "普通":
                         yield self.finding(

@@ -41,7 +41,7 @@ HONORIFICS = "先生|小姐|女士|君|同學|老師|醫師|醫生|律師|會計
 TITLES = (
     "副局長|副處長|副科長|副主任|副市長|副院長|副校長|副隊長|副所長|副組長|副區長|副總經理|副理事長|副主委|"
     "科長|副科長|股長|專員|科員|課長|主任|副主任|處長|副處長|局長|副局長|主任秘書|秘書|技士|技正|技佐|視察|"
-    "專門委員|組長|隊長|分隊長|所長|院長|校長|董事長|總經理|經理|襄理|助理|市長|副市長|區長|里長|議員|委員|主委|副主委|"
+    "專門委員|組長|隊長|分隊長|小隊長|中隊長|大隊長|所長|院長|校長|董事長|總經理|經理|襄理|助理|市長|副市長|區長|里長|議員|委員|主委|副主委|"
     "主任委員|部長|次長|司長|署長|執行長|理事長|村長|參議|顧問|督導|社工員|社工師|檢察官|法官|警員|巡佐|"
     "組員|辦事員|約聘人員|研究員|分析師|工程師|教授|副教授|博士|護理師|里幹事|主治醫師|醫師|講師|估價師|地政士|"
     "代書|記帳士|社工|護士|藥師|營養師|心理師|治療師|教練|店長|司機|保全員|警衛|清潔員|隊員|志工|總幹事|村幹事"
@@ -171,8 +171,11 @@ class PersonRecognizer(Recognizer):
         for title in TITLE_BEFORE_PATTERN.finditer(text):
             start = title.end()
             end = _name_from(text, start)
-            if end is not None and end - start - surname_length(text, start) == 2:
-                yield start, end, f"title:{title.group(0)}", 0.75
+            if end is None or end - start - surname_length(text, start) != 2:
+                continue
+            given = text[start + surname_length(text, start):end]
+            if _right_ok(text, end) or all(c in GIVEN_NAME_CHARACTERS for c in given):
+                yield start, end, f"title:{title.group(0)}", 0.75  # not 「市長施政報告」
         # 4. before the person's particulars: 王小明（男，45歲）
         for particulars in PARTICULARS.finditer(text):
             for length in (4, 3, 2):

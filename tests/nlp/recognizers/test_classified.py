@@ -22,6 +22,8 @@ def run(recognizer, text):
 
 # (text, spans located left to right, the level of each span)
 POSITIVE = [
+    ("速別：速件\t密等及解密條件或保密期限：密（至114年6月30日解密）", [(19, 20)], ["密"]),  # a Word table row
+    ("調閱資料密等：□普通　□密　■機密", [(15, 17)], ["機密"]),  # a ticked box after another field label
     ("本案涉及個人隱私，列為密件處理。", [(11, 12)], ["密"]),  # a comma between subject and verb
     ("密等及解密條件或保密期限：機密（解密條件：公布後解密）", ["機密"], ["機密"]),
     ("密等及解密條件或保密期限：極機密（保密期限至120年12月31日）", ["極機密"], ["極機密"]),

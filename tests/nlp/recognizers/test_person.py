@@ -40,6 +40,7 @@ POSITIVE = [
     ("葉美伶估價師", ["葉美伶"]),
 ]
 NEGATIVE = [
+    "主旨：市長施政報告初稿",  # a surname character after a title, starting a word
     "新北市政府 市民陳情案件處理單",
     "衛生所結核病個案管理交接",
     "主席：許副局長　　記錄：林股長",  # surnames with titles
