@@ -18,6 +18,7 @@ from nlp.articles import (
     PRC_SERVICE_WARNING,
     RESTRICTED_BAN,
     Basis,
+    basis_for,
 )
 from nlp.finding import (
     ALLOW,
@@ -182,8 +183,6 @@ def installed_english_pipeline() -> str:
 
 
 def _model_finding(scan_text: ScanText, start: int, end: int, recognizer: str) -> Finding:
-    from nlp.articles import basis_for
-
     return Finding(PERSON, start, end, scan_text.original[start:end], 0.85, recognizer, ("model",), basis_for(PERSON))
 
 

@@ -66,7 +66,9 @@ async function callServer(url, body, signal) {
 }
 
 /**
- * The document's text: body, then headers and footers of every section.
+ * The document's text: body, then headers and footers of every section. The pane's readDocument (word.js)
+ * does the same and also keeps where each part is; this script cannot share it, because classic Word loads
+ * an event script alone, without the pane's files — and the verdict needs only the text.
  * @returns {Promise<string>}
  */
 async function documentText() {
