@@ -111,7 +111,17 @@ REDACT_REQUEST: Schema = _object(
     {"text": STRING, "mode": {"type": "string", "enum": REDACTION_MODES}, "channel": CHANNEL},
     required=["text"],
 )
-PLACEHOLDER_MAP: Schema = {"type": "object", "additionalProperties": STRING, "maxProperties": 10_000}
+# Bounded so that a map cannot make /restore expensive: restore is linear in the text, and each literal key
+# costs at most one lookup per length; the body limit (AIGUARD_MAX_REQUEST_BYTES) bounds the rest.
+MAX_PLACEHOLDERS = 10_000
+MAX_PLACEHOLDER_CHARACTERS = 64
+MAX_ORIGINAL_VALUE_CHARACTERS = 2_000
+PLACEHOLDER_MAP: Schema = {
+    "type": "object",
+    "propertyNames": {"type": "string", "minLength": 1, "maxLength": MAX_PLACEHOLDER_CHARACTERS},
+    "additionalProperties": {"type": "string", "maxLength": MAX_ORIGINAL_VALUE_CHARACTERS},
+    "maxProperties": MAX_PLACEHOLDERS,
+}
 REDACT_RESPONSE: Schema = _object(
     {
         "text": STRING,

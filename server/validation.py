@@ -80,6 +80,13 @@ def _validate_string(value: str, schema: dict[str, Any], where: str) -> None:
 
 def _validate_object(value: dict[str, Any], schema: dict[str, Any], where: str) -> None:
     properties: dict[str, Any] = schema.get("properties", {})
+    if "maxProperties" in schema and len(value) > schema["maxProperties"]:
+        raise _invalid(
+            where, f"最多 {schema['maxProperties']} 項", f"allows at most {schema['maxProperties']} entries"
+        )
+    if "propertyNames" in schema:
+        for name in value:
+            validate(name, schema["propertyNames"], f"{where} key")
     for name in schema.get("required", ()):
         if name not in value:
             raise _invalid(f"{where}.{name}", "必填", "is required")
@@ -91,10 +98,6 @@ def _validate_object(value: dict[str, Any], schema: dict[str, Any], where: str) 
             raise _invalid(f"{where}.{name}", "不是可接受的欄位", "is not an accepted field")
         elif isinstance(extra, dict):
             validate(item, extra, f"{where}.{name}")
-    if "maxProperties" in schema and len(value) > schema["maxProperties"]:
-        raise _invalid(
-            where, f"最多 {schema['maxProperties']} 項", f"allows at most {schema['maxProperties']} entries"
-        )
 
 
 def _validate_array(value: list[Any], schema: dict[str, Any], where: str) -> None:
