@@ -30,12 +30,11 @@ from nlp.finding import (
     Finding,
     ScanResult,
 )
-from nlp.ids._letters import compact
 from nlp.notice import find_notice
 from nlp.policy import Policy
 from nlp.redaction import Redaction, redact
 from nlp.registry import build_recognizers
-from nlp.text import ScanText
+from nlp.text import ScanText, value_key
 
 # Which finding survives when two personal-data findings overlap: checksum-backed types first.
 PRIORITY = {
@@ -65,7 +64,7 @@ class Engine:
     def __init__(self, policy: Policy | None = None) -> None:
         self.policy = policy or Policy()
         self.recognizers = build_recognizers(self.policy)
-        self._allowed = {self._allow_key(v) for v in self.policy.allow_values}
+        self._allowed = {value_key(v) for v in self.policy.allow_values}
         self._ner_lock = threading.Lock()
         self._person_finder = None
         self._english_ner = None
@@ -147,14 +146,8 @@ class Engine:
                 self._english_ner = spacy.load(self._spacy_model)
             return self._english_ner
 
-    @staticmethod
-    def _allow_key(value: str) -> str:
-        folded = compact(value)
-        digits = "".join(c for c in folded if c.isdigit())
-        return digits if digits and len(digits) >= len(folded.strip("()+#")) * 0.6 else folded.lower()
-
     def _is_allowed(self, finding: Finding) -> bool:
-        return bool(self._allowed) and self._allow_key(finding.text) in self._allowed
+        return bool(self._allowed) and value_key(finding.text) in self._allowed
 
     @staticmethod
     def _verdict(findings: list[Finding]) -> tuple[str, Basis]:

@@ -1,8 +1,8 @@
 """Redaction for the AI tool: mask (A12****789) or placeholders (〔姓名1〕) that :mod:`restoration` reverses.
 
 Spans are spliced in order; text outside findings is never touched. Placeholder numbering lives for one
-call: the same value (compared after folding full-width characters and dropping separators) always gets
-the same placeholder within one text.
+call: the same value (compared by :func:`nlp.text.value_key`: widths and dashes folded, separators dropped)
+always gets the same placeholder within one text.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from nlp.finding import (
     Finding,
     ScanResult,
 )
-from nlp.ids._letters import compact
+from nlp.text import value_key
 
 MODES = ("mask", "placeholder")
 MASK = "*"
@@ -76,7 +76,7 @@ def mask_value(finding: Finding) -> str:
 
 
 def _value_key(finding: Finding) -> tuple[str, str]:
-    return finding.type, compact(finding.text).lower()
+    return finding.type, value_key(finding.text)
 
 
 def redact(text: str, result: ScanResult, mode: str = "mask") -> Redaction:

@@ -88,3 +88,41 @@ class ScanText:
     def sentence(self, start: int, end: int) -> str:
         left, right = self.sentence_bounds(start, end)
         return self.folded[left:right]
+
+
+# One normalisation for comparing values (validators, placeholder keys, the allow-list, propagation, restore):
+# the same fold as the working copy, then spaces and hyphens dropped.
+_VALUE_SEPARATORS = re.compile(r"[\s\-]+")
+
+
+def compact(value: object) -> str:
+    """``value`` folded (:func:`fold`), without spaces and hyphens, upper-cased; ``''`` for a non-string.
+
+    >>> compact("０９１２—３４５-６７８") == compact("0912-345-678") == "0912345678"
+    True
+    >>> compact("ａ１２３　４５６ ７８９"), compact(None)
+    ('A123456789', '')
+    """
+    if not isinstance(value, str):
+        return ""
+    return _VALUE_SEPARATORS.sub("", fold(value)).upper()
+
+
+def value_key(value: str) -> str:
+    """The key under which two writings of one value are the same value.
+
+    A value written mostly in digits (phones, card and account numbers) compares by its digits, with a
+    leading +886 read as the trunk 0; any other by :func:`compact`, lower-cased.
+
+    >>> value_key("(02)2960—3456") == value_key("02 2960-3456") == value_key("+886-2-2960-3456")
+    True
+    >>> value_key("Ｗａｎｇ@ntpc.gov.tw"), value_key("王　小明")
+    ('wang@ntpc.gov.tw', '王小明')
+    """
+    compacted = compact(value)
+    digits = "".join(c for c in compacted if c.isdigit())
+    if not digits or len(digits) < len(compacted.strip("()+#")) * 0.6:
+        return compacted.lower()
+    if compacted.startswith(("+886", "886")) and len(digits) >= 11:
+        digits = "0" + digits[3:].removeprefix("0")
+    return digits

@@ -1,5 +1,11 @@
 """The two-digit codes of the first letter of Taiwanese ID and resident numbers (內政部 table)."""
 
+# compact: the one normalisation of values (nlp.text), so validators, placeholders and the allow-list agree
+# on what "the same number" is.
+from nlp.text import compact
+
+__all__ = ["LETTER_CODES", "compact", "letter_digits", "weighted_checksum_ok"]
+
 LETTER_CODES: dict[str, int] = {
     "A": 10,
     "B": 11,
@@ -30,21 +36,6 @@ LETTER_CODES: dict[str, int] = {
 }
 
 _WEIGHTS = (1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1)
-
-
-def compact(number: object) -> str:
-    """Upper-case, fold full-width characters, drop spaces and hyphens; '' for non-strings."""
-    if not isinstance(number, str):
-        return ""
-    folded = []
-    for char in number:
-        code = ord(char)
-        if 0xFF01 <= code <= 0xFF5E:
-            char = chr(code - 0xFEE0)
-        if char in " -\u3000\u2010\u2011\u2012\u2013\u2212\uff0d":
-            continue
-        folded.append(char)
-    return "".join(folded).upper()
 
 
 def weighted_checksum_ok(digits: list[int]) -> bool:

@@ -170,6 +170,7 @@ def test_allow_list_from_policy_matches_any_spelling():
         "請撥(02)2960-3456洽詢",
         "請撥 02-2960-3456 洽詢",
         "請撥（０２）２９６０－３４５６洽詢",
+        "請撥 (02) 2960—3456 洽詢",  # em dash: the same normalisation as placeholders (nlp.text.value_key)
         "信箱 SERVICE@NTPC.GOV.TW",
     ]:
         result = engine.scan(text)

@@ -60,6 +60,17 @@ def test_placeholder_numbering_same_value_same_placeholder_whatever_the_spelling
     }
 
 
+@pytest.mark.parametrize(
+    "second_spelling",
+    ["0912—345—678", "0912–345–678", "0912‐345‐678", "０９１２－３４５－６７８", "0912 345 678", "+886-912-345-678"],
+)
+def test_one_phone_one_placeholder_whatever_the_dash(second_spelling):
+    """Issue 10: the same phone written with an em dash and a hyphen is one value, one placeholder."""
+    redaction = ENGINE.redact(f"聯絡電話：0912-345-678；手機：{second_spelling}", "placeholder")
+    assert redaction.text == "聯絡電話：〔電話1〕；手機：〔電話1〕"
+    assert redaction.placeholder_map == {"〔電話1〕": "0912-345-678"}
+
+
 def test_placeholder_ids_case_and_width_insensitive():
     redaction = ENGINE.redact("身分證A123456789，複核a123 456 789與Ａ１２３４５６７８９", "placeholder")
     assert redaction.text == "身分證〔身分證字號1〕，複核〔身分證字號1〕與〔身分證字號1〕"
