@@ -4,10 +4,23 @@ Folding is length-preserving (one code point in, one code point out): full-width
 the ideographic space a space, the many dashes a hyphen-minus. So an offset into the folded copy is the
 same offset into the text as the user typed it, and every finding can slice the original directly.
 Separators inside numbers (spaces, hyphens) stay in place: patterns allow them and validators strip them.
+
+Structure is normalised at the same boundary, so no recognizer depends on the convention the host used:
+
+* every line or paragraph separator becomes ``\n``: ``\r`` (Word and Outlook desktop), ``\r\n``, ``\v``
+  (Word's manual line break), ``\f``, U+0085, U+2028, U+2029;
+* Word's end-of-cell mark (``\r\x07``, or a lone ``\x07``) becomes a cell break ``\t``; the mark that ends a
+  row (a second one right after a cell's) becomes a line break.
+
+The two-character marks (``\r\n``, ``\r\x07``) lose their ``\r`` in the working copy, so the working copy can
+be shorter than the text; :meth:`ScanText.to_original` maps a working offset back. Recognizers build findings
+through :meth:`nlp.recognizers.base.Recognizer.finding`, which does, so every finding still indexes the text
+as the user gave it.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -36,6 +49,43 @@ _NEEDS_FOLD = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_FOLD))
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
+# Word's end-of-cell mark is "\r\x07"; a row ends with one more right after its last cell's.
+_STRUCTURE = re.compile("\r\x07\r\x07|\r\x07|\r\n|[\r\x0b\x0c\x85\u2028\u2029\x07]")
+_STRUCTURE_MAP = {"\r\x07\r\x07": "\t\n", "\r\x07": "\t", "\r\n": "\n", "\x07": "\t"}
+
+
+def normalise_structure(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text with ``\\n`` line breaks and ``\\t`` cell breaks, and where characters were dropped.
+
+    The second value lists, in order, the working-copy index in front of which one character of the text was
+    dropped (the ``\\r`` of ``\\r\\n`` or of a cell mark); empty when nothing was.
+
+    >>> normalise_structure("密等：密\\r主旨：測試\\r\\n說明\\v一、")
+    ('密等：密\\n主旨：測試\\n說明\\n一、', (10,))
+    >>> normalise_structure("密等\\r\\x07機密\\r\\x07\\r\\x07速別")
+    ('密等\\t機密\\t\\n速別', (2, 5, 6))
+    """
+    if not _STRUCTURE.search(text):
+        return text, ()
+    pieces: list[str] = []
+    drops: list[int] = []
+    working_length = 0
+    position = 0
+    for match in _STRUCTURE.finditer(text):
+        pieces.append(text[position:match.start()])
+        working_length += match.start() - position
+        mark = match.group(0)
+        replacement = _STRUCTURE_MAP.get(mark, "\n")
+        if len(mark) > 1:  # each pair (\r\n, \r\x07) keeps one character: its \r is dropped
+            for offset in range(len(replacement)):
+                drops.append(working_length + offset)
+        pieces.append(replacement)
+        working_length += len(replacement)
+        position = match.end()
+    pieces.append(text[position:])
+    return "".join(pieces), tuple(drops)
+
+
 def fold(text: str) -> str:
     """Length-preserving fold of full-width characters and dashes.
 
@@ -56,19 +106,38 @@ def _fold_run(match: re.Match[str]) -> str:
 
 @dataclass(frozen=True)
 class ScanText:
-    """The text as given (``original``) and its folded working copy, index-aligned."""
+    """The text as given (``original``) and its working copy (``folded``: structure and widths normalised).
+
+    Offsets into ``folded`` equal offsets into ``original`` unless the text held ``\\r\\n`` or Word cell marks;
+    :meth:`to_original` maps them in every case.
+    """
 
     original: str
 
     @cached_property
     def folded(self) -> str:
-        return fold(self.original)
+        return fold(self._structure[0])
 
     @cached_property
-    def line_starts(self) -> tuple[int, ...]:
-        starts = [0]
-        starts.extend(m.end() for m in re.finditer("\n", self.original))
-        return tuple(starts)
+    def _structure(self) -> tuple[str, tuple[int, ...]]:
+        return normalise_structure(self.original)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the working copy to the same span of the text as given."""
+        drops = self._structure[1]
+        if not drops:
+            return start, end
+        original_start = start + bisect.bisect_right(drops, start)
+        original_end = end + bisect.bisect_right(drops, end - 1) if end > start else original_start
+        return original_start, original_end
+
+    def to_working(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the text as given (a finding's) to the same span of the working copy."""
+        drops = self._structure[1]
+        if not drops:
+            return start, end
+        dropped = [index + rank for rank, index in enumerate(drops)]  # their indices in the original
+        return start - bisect.bisect_left(dropped, start), end - bisect.bisect_left(dropped, end)
 
     def line_bounds(self, index: int) -> tuple[int, int]:
         """Start and end (exclusive, before the newline) of the line holding ``index``."""

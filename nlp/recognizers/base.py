@@ -39,6 +39,8 @@ class Recognizer(ABC):
         evidence: Iterable[str] = (),
         level: str | None = None,
     ) -> Finding:
+        """A finding at ``[start, end)`` of the working copy, indexing the text as the user gave it."""
+        start, end = scan_text.to_original(start, end)
         return Finding(
             type=self.type,
             start=start,

@@ -71,8 +71,8 @@ class ClassifiedRecognizer(Recognizer):
         # 「本簽列為機密，請以密件處理」: the handling instruction repeats the level the sentence applies.
         for finding in findings:
             if "handle-as" in finding.evidence and any(
-                other is not finding and scan_text.sentence_bounds(other.start, other.end)
-                == scan_text.sentence_bounds(finding.start, finding.end)
+                other is not finding and scan_text.sentence_bounds(*scan_text.to_working(other.start, other.end))
+                == scan_text.sentence_bounds(*scan_text.to_working(finding.start, finding.end))
                 for other in findings
             ):
                 continue
