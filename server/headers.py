@@ -97,7 +97,7 @@ def add_headers(response: Response) -> Response:
     origin = _allowed_origin()
     if origin is not None:
         headers["Access-Control-Allow-Origin"] = origin
-        headers["Access-Control-Expose-Headers"] = "Content-Disposition, X-AIGuard-Placeholder-Map, Retry-After"
+        headers["Access-Control-Expose-Headers"] = "Content-Disposition, Retry-After"
     headers.add("Vary", "Origin")
     return response
 

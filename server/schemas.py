@@ -178,6 +178,17 @@ DOCUMENT_REPORT: Schema = _object(
     {**SCAN_RESULT_PROPERTIES, "messages": BILINGUAL, "filename": STRING},
 )
 
+REDACTED_DOCUMENT: Schema = _object(
+    {
+        "filename": STRING,
+        "media_type": STRING,
+        "document": {"type": "string", "contentEncoding": "base64"},
+        "placeholder_map": PLACEHOLDER_MAP,
+        "verdict": {"type": "string", "enum": VERDICTS},
+        "counts": COUNTS,
+    }
+)
+
 HEALTH_RESPONSE: Schema = _object({"status": {"type": "string", "enum": ["ok"]}})
 READY_RESPONSE: Schema = _object(
     {

@@ -8,7 +8,6 @@ encrypted, zip bomb, XML entities) to 400/413/415 and records the audit event.
 from __future__ import annotations
 
 import base64
-import json
 from pathlib import PurePath
 from typing import Any
 
@@ -18,16 +17,16 @@ from nlp.notice import notice_text
 from server.audit import record_event
 from server.contract import Parameter, operation
 from server.contract import Response as Documented
+from server.disposition import attachment, safe_filename
 from server.engine import engine, policy
 from server.errors import ApiError
 from server.limits import require_text_within_limit
-from server.schemas import DOCUMENT_REPORT, ERROR, REDACTION_MODES
+from server.schemas import DOCUMENT_REPORT, ERROR, REDACTED_DOCUMENT, REDACTION_MODES
 from server.verdict_messages import summarise
 
 bp = Blueprint("documents", __name__, url_prefix="/api/v1")
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-PLACEHOLDER_MAP_HEADER = "X-AIGuard-Placeholder-Map"
 DOCUMENT_UPLOAD = {
     "type": "object",
     "properties": {"file": {"type": "string", "format": "binary", "description": "The .docx file."}},
@@ -68,7 +67,7 @@ def _uploaded_docx() -> tuple[bytes, str]:
         check_docx(data, max_uncompressed=settings.max_docx_uncompressed_bytes)
     except DocumentError as error:
         raise _document_error(error) from None
-    return data, PurePath(upload.filename or "document.docx").name
+    return data, safe_filename(upload.filename)
 
 
 def _locate(findings: Any, docx_text: Any) -> list[dict[str, Any]]:
@@ -84,7 +83,7 @@ def _locate(findings: Any, docx_text: Any) -> list[dict[str, Any]]:
 def _download(data: bytes, filename: str, suffix: str) -> Response:
     stem = PurePath(filename).stem or "document"
     response = Response(data, mimetype=DOCX_MEDIA_TYPE)
-    response.headers["Content-Disposition"] = f'attachment; filename="{stem}{suffix}.docx"'
+    response.headers["Content-Disposition"] = attachment(f"{stem}{suffix}.docx")
     return response
 
 
@@ -103,8 +102,9 @@ def _download(data: bytes, filename: str, suffix: str) -> Response:
     ),
     responses={
         200: Documented(
-            DOCUMENT_REPORT,
-            "Scan report (action=scan) or the modified document (action=notice|redact).",
+            {"anyOf": [DOCUMENT_REPORT, REDACTED_DOCUMENT]},
+            "Scan report (action=scan), the document with the notice (action=notice, a .docx download) or the "
+            "redacted document, base64, with its placeholder map (action=redact, JSON).",
             other_media_types=((DOCX_MEDIA_TYPE, {"type": "string", "format": "binary"}),),
         ),
         422: Documented(ERROR, "The document carries a marking: not redacted for AI."),
@@ -158,17 +158,27 @@ def _with_notice(data: bytes, docx_text: Any, filename: str, insert_notice_docx:
     changed = insert_notice_docx(
         data, notice_text(active, lang="zh-TW"), notice_text(active, lang="en"), active.notice.position
     )
-    _audit("document_notice", docx_text.text, engine().scan(docx_text.text))
-    return _download(changed, filename, "-ai-notice")
+    response = _download(changed, filename, "-ai-notice")
+    _audit("document_notice", docx_text.text, engine().scan(docx_text.text))  # only once the answer exists
+    return response
 
 
-def _redacted(data: bytes, docx_text: Any, filename: str, mode: str, redact_docx: Any) -> Response:
+def _redacted(data: bytes, docx_text: Any, filename: str, mode: str, redact_docx: Any) -> dict[str, Any]:
+    """The redacted document and its placeholder map in one JSON body: a map of any size never rides in a
+    header (proxies refuse large headers: nginx answers 502 above its buffer)."""
     redaction = engine().redact(docx_text.text, mode=mode)
-    _audit("document_redact", docx_text.text, redaction.result)
     if redaction.result.verdict == "block":
+        _audit("document_redact", docx_text.text, redaction.result)
         raise ApiError("blocked")
     changed = redact_docx(data, redaction.replacements)
-    response = _download(changed, filename, "-redacted")
-    encoded = json.dumps(redaction.placeholder_map, ensure_ascii=False).encode("utf-8")
-    response.headers[PLACEHOLDER_MAP_HEADER] = base64.urlsafe_b64encode(encoded).decode("ascii")
-    return response
+    stem = PurePath(filename).stem or "document"
+    answer = {
+        "filename": safe_filename(f"{stem}-redacted.docx"),
+        "media_type": DOCX_MEDIA_TYPE,
+        "document": base64.b64encode(changed).decode("ascii"),
+        "placeholder_map": dict(redaction.placeholder_map),
+        "verdict": redaction.result.verdict,
+        "counts": dict(redaction.result.counts),
+    }
+    _audit("document_redact", docx_text.text, redaction.result)
+    return answer
