@@ -9,6 +9,7 @@ that does not match, 413 over the size limit) and passes the decoded body to the
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import wraps
@@ -21,6 +22,8 @@ from server.schemas import Schema
 from server.validation import validate
 
 # Errors every operation of a kind can answer with; documented for each.
+MAX_JSON_DEPTH = 32
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 JSON_BODY_ERRORS = (400, 413, 415)
 SIGNED_IN_ERRORS = (401, 403, 429)
 
@@ -66,18 +69,59 @@ def read_json_body(schema: Schema) -> Any:
         raise ApiError(
             "unsupported_media_type", zh="請以 application/json 傳送。", en="Send application/json."
         )
-    request.max_content_length = settings.max_request_bytes
+    limit = settings.max_request_bytes
+    if request.content_length is not None and request.content_length > limit:
+        raise ApiError("request_too_large")
+    # A chunked body has no Content-Length: read one byte past the limit, so "too large" is 413, not a cut-off
+    # JSON document answered with 400.
+    request.max_content_length = limit + 1
     raw = request.get_data(cache=True)
+    if len(raw) > limit:
+        raise ApiError("request_too_large")
     try:
         body = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+    except RecursionError:
+        raise _too_deep() from None
     except (UnicodeDecodeError, ValueError):
         raise ApiError("malformed_json") from None
+    body = without_lone_surrogates(body)
     validate(body, schema)
     return body
 
 
 def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not JSON")
+
+
+def _too_deep() -> ApiError:
+    return ApiError(
+        "invalid_request",
+        zh=f"請求內容巢狀層數過多（上限 {MAX_JSON_DEPTH} 層）。",
+        en=f"The request is nested too deeply (limit {MAX_JSON_DEPTH} levels).",
+    )
+
+
+def _replace_surrogates(text: str) -> str:
+    return text if text.isascii() else LONE_SURROGATE.sub("\ufffd", text)
+
+
+def without_lone_surrogates(value: Any, depth: int = 0) -> Any:
+    """``value`` with every lone UTF-16 surrogate in its strings and keys replaced by U+FFFD.
+
+    JavaScript's ``JSON.stringify`` sends half of a broken pair as ``"\\ud800"``, which Python decodes to a
+    string that cannot be encoded again. U+FFFD is one code point and one UTF-16 unit, like the surrogate it
+    replaces, so every offset stays the same for the server and for the add-in. Nesting deeper than
+    :data:`MAX_JSON_DEPTH` is refused (no schema here is more than a few levels deep).
+    """
+    if depth > MAX_JSON_DEPTH:
+        raise _too_deep()
+    if isinstance(value, str):
+        return _replace_surrogates(value)
+    if isinstance(value, list):
+        return [without_lone_surrogates(item, depth + 1) for item in value]
+    if isinstance(value, dict):
+        return {_replace_surrogates(k): without_lone_surrogates(v, depth + 1) for k, v in value.items()}
+    return value
 
 
 def operation(

@@ -134,7 +134,16 @@ def _handle_http_exception(error: HTTPException) -> Response:
     return response
 
 
+def _is_malformed_body(error: Exception) -> bool:
+    """gunicorn's errors while the app reads the body (a bad chunk size, a body that ends early) are the
+    client's mistake, not the server's."""
+    return type(error).__module__.startswith("gunicorn.http")
+
+
 def _handle_unexpected(error: Exception) -> Response:
+    if _is_malformed_body(error):
+        log.info("malformed request body (%s)", type(error).__name__)
+        return error_response(ApiError("bad_request"))
     frames = "".join(traceback.format_tb(error.__traceback__))
     log.error("unhandled %s\n%s", type(error).__name__, frames)
     return error_response(ApiError("internal_error"))

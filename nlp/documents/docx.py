@@ -111,8 +111,8 @@ def check_docx(data: bytes, *, max_uncompressed: int = 50_000_000, max_entries: 
         raise DocumentError("not_docx", detail="no zip signature")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as error:
-        raise DocumentError("corrupt", detail=f"zip directory: {error}") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, NotImplementedError) as error:
+        raise DocumentError("corrupt", detail=f"zip directory: {error}") from None  # e.g. "zip file version 9.9"
     with archive:
         infos = archive.infolist()
         if len(infos) > max_entries:
@@ -135,8 +135,18 @@ def check_docx(data: bytes, *, max_uncompressed: int = 50_000_000, max_entries: 
             budget -= len(content)
             if info.filename.lower().endswith((".xml", ".rels")) and _declares_dtd(content):
                 raise DocumentError("xml_entities", detail=info.filename)
+            if _holds_macros(info.filename, content):
+                raise DocumentError("macro_enabled", detail=info.filename)
         if _main_part_name(archive, names) not in names:
             raise DocumentError("not_docx", detail="no main document part")
+
+
+def _holds_macros(name: str, content: bytes) -> bool:
+    """A VBA project (.docm renamed .docx): the vbaProject part, or a macro-enabled content type."""
+    lowered = name.lower()
+    if lowered.endswith(("vbaproject.bin", "vbadata.xml")):
+        return True
+    return lowered == "[content_types].xml" and b"macroenabled" in content.lower()
 
 
 def _is_encrypted_ole(data: bytes) -> bool:

@@ -46,6 +46,12 @@ MESSAGES: dict[str, tuple[int, str, str]] = {
         "文件含有不允許的 XML 宣告（DOCTYPE 或 ENTITY），已拒絕處理。",
         "The document contains a forbidden XML declaration (DOCTYPE or ENTITY) and was refused.",
     ),
+    "macro_enabled": (
+        415,
+        "此檔案含有巨集（可能是改名為 .docx 的 .docm），已拒絕處理。請另存為不含巨集的 Word 文件（.docx）後再上傳。",
+        "This file contains macros (possibly a .docm renamed .docx) and was refused; save it as a Word document "
+        "without macros (.docx) and upload it again.",
+    ),
     "corrupt": (
         400,
         "文件已損毀或不完整，無法讀取。",

@@ -74,7 +74,7 @@ def _require_admin() -> None:
 
 def _days() -> int:
     raw = request.args.get("days", str(DEFAULT_DAYS))
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_DAYS:
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 3) or not 1 <= int(raw) <= MAX_DAYS:  # not "３" or "٣"
         raise ApiError("invalid_request", zh=f"參數 days 應為 1 到 {MAX_DAYS}", en=f"days must be 1 to {MAX_DAYS}")
     return int(raw)
 

@@ -14,6 +14,7 @@ STATUSES = {
     "too_large": 413,
     "zip_bomb": 413,
     "xml_entities": 400,
+    "macro_enabled": 415,
     "corrupt": 400,
 }
 
