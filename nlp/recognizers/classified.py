@@ -21,24 +21,21 @@ from collections.abc import Iterator
 from nlp.finding import CLASSIFIED, Finding
 from nlp.recognizers import marking_context as ctx
 from nlp.recognizers.base import Recognizer
+from nlp.recognizers.marking_field import LABEL, field_levels
 from nlp.text import ScanText
 
 LEVEL = r"(?P<level>絕對機密|極機密|機密|密)"
-TICKED = r"(?:■|☑|☒|✓|✔|√|▣|\[[xXvV✓]\]|\([xXvV✓]\)|[xXvV](?=[ ]?(?:絕對機密|極機密|機密|密|普通)))"
-UNTICKED = r"(?:□|☐|\[ \]|\( \))"
-
-HEADER_FIELD = re.compile(r"(?:密等(?:及解密條件(?:或保密期限)?)?|機密等級|保密等級|密級|安全等級)[ \t]*[:：][ \t]*(?P<value>[^\n]*)(?:\n(?P<next>[^\n]{0,40}))?")
-VALUE_LEVEL = re.compile(r"[ \t]*" + LEVEL + r"(?:件)?(?=$|[ \t（(〔\[「『【、,，。;；]|解密|保密|[0-9])")
-TICKED_LEVEL = re.compile(TICKED + r"[ ]?" + r"(?P<level>絕對機密|極機密|機密|密|普通)")
 APPLIED = re.compile(
-    r"(?P<subject>(?:本|此|該)[\u3400-\u9fff]{1,4}?|附件|附檔|以下內容)"
+    r"(?P<subject>(?:本|此|該|這份|這封|這件|此份)[\u3400-\u9fff]{1,4}?|附件|附檔|以下內容)"
     r"(?P<between>[^。；\n]{0,12}?)"  # 「本案涉及個人隱私，列為密件處理」: a comma may come between
     r"(?P<verb>列為|核列為?|核定為|核予|屬於?|係|為|列|等級為|密等為|定為|改列為?)"
-    r"[ ]?[「『\"]?(?P<level>絕對機密|極機密|機密|密)[」』\"]?(?P<suffix>件|文書|文件|等級|公文|資料)?"
+    r"(?:密等|等級)?[ ]?[「『\"]?(?P<level>絕對機密|極機密|機密|密)[」』\"]?(?P<suffix>件|文書|文件|等級|公文|資料)?"
 )
 # Subjects that can only be this document; with any other subject a sentence about rules is not a marking.
-DOCUMENT_SUBJECT = re.compile(r"^(?:本|此|該)(?:件|案|簽|函|文|公文|資料|報告|紀錄|記錄|會議紀錄|郵件|信|文件|檔案|附件|計畫|方案|簡報)")
-NEGATED_BETWEEN = re.compile(r"非|不|未|無|並非|是否|可否|能否")
+DOCUMENT_SUBJECT = re.compile(r"^(?:本|此|該|這份|這封|這件|此份)(?:件|案|簽|函|文|公文|資料|報告|紀錄|記錄|會議紀錄|郵件|信|文件|檔案|附件|計畫|方案|簡報)")
+NEGATED_BETWEEN = re.compile(r"非|不|未|無|並非|是否|可否|能否|如經|如係|如屬|如為|如被|如列|若|倘|如果|假如")
+# A sentence reporting what happened to some other document (news, a judgment) does not mark this one.
+NARRATIVE = re.compile(r"指出|表示|起訴|涉嫌|判決|報導|據悉|檢方|警方|法院|地檢署|遭[^，。]{0,6}(?:外洩|洩漏|外傳)")
 CJK = re.compile(r"[\u3400-\u9fff]")
 HANDLE_AS = re.compile(r"(?:以|按|依)(?P<level>絕對機密|極機密|機密|密)(?:件|文件|公文)?(?:方式)?(?:處理|傳遞|寄送|保管|辦理|歸檔|簽辦)")
 SPACED_LEVEL = r"(?P<level>絕[ \t]*對[ \t]*機[ \t]*密|極[ \t]*機[ \t]*密|機[ \t]*密|密)"
@@ -67,7 +64,7 @@ class ClassifiedRecognizer(Recognizer):
     def find(self, scan_text: ScanText) -> Iterator[Finding]:
         if "密" not in scan_text.folded and self.extra is None:
             return
-        findings = list(self._find(scan_text))
+        findings = list({(f.start, f.end): f for f in reversed(list(self._find(scan_text)))}.values())[::-1]
         # 「本簽列為機密，請以密件處理」: the handling instruction repeats the level the sentence applies.
         for finding in findings:
             if "handle-as" in finding.evidence and any(
@@ -86,6 +83,8 @@ class ClassifiedRecognizer(Recognizer):
                 if pattern is APPLIED:
                     if NEGATED_BETWEEN.search(match.group("between")):
                         continue
+                    if NARRATIVE.search(scan_text.sentence(match.start(), match.end())):
+                        continue  # 「檢方指出，該簽呈於開標前列為密件」: news about another document
                     after = text[match.end():match.end() + 1]
                     if match.group("level") == "密" and not match.group("suffix") and CJK.match(after):
                         continue  # 「本案為密切合作」: 密 starts another word
@@ -122,37 +121,16 @@ class ClassifiedRecognizer(Recognizer):
         yield self.finding(scan_text, start, end, 0.95, ["marking", evidence], level=level)
 
     def _header_fields(self, scan_text: ScanText) -> Iterator[Finding]:
-        text = scan_text.folded
-        for field in HEADER_FIELD.finditer(text):
-            line_start = text.rfind("\n", 0, field.start()) + 1
-            prefix = text[line_start:field.start()]
-            value, value_start = field.group("value"), field.start("value")
-            own_cell = prefix.endswith(("\t", "  ", "　")) or prefix.rstrip(" ").endswith(("：", ":", "|"))
-            boxes = re.search(TICKED + "|" + UNTICKED, value)
-            if prefix.strip(" \t>|") and not own_cell and not boxes:
-                continue  # 「密等」 inside a sentence, not a field (a form's 「調閱資料密等：□密 ■機密」 is one)
-            if boxes:
-                for tick in TICKED_LEVEL.finditer(text, value_start, field.end("value")):
-                    if tick.group("level") != "普通":
-                        yield self.finding(
-                            scan_text, tick.start("level"), tick.end("level"), 0.95,
-                            ["marking", "header-field", "ticked-box"], level=tick.group("level"),
-                        )
-                continue
-            match = VALUE_LEVEL.match(text, value_start, field.end("value"))
-            if match is None and not value.strip() and field.group("next") is not None:
-                match = VALUE_LEVEL.match(text, field.start("next"), field.end("next"))
-            if match is None or ctx.is_declassified(scan_text, match.start("level"), match.end("level")) and "原" in value:
-                continue
-            yield self.finding(
-                scan_text, match.start("level"), match.end("level"), 1.0, ["marking", "header-field"],
-                level=match.group("level"),
-            )
+        for field in field_levels(scan_text.folded):
+            evidence = ["marking", "header-field"] + (["ticked-box"] if field.ticked_box else [])
+            yield self.finding(scan_text, field.start, field.end, 0.95 if field.ticked_box else 1.0, evidence, level=field.level)
 
     def _standalone(self, scan_text: ScanText) -> Iterator[Finding]:
         text = scan_text.folded
         for match in STANDALONE.finditer(text):
             position, end = scan_text.line_bounds(match.start())
+            if LABEL.match(text, match.start("level")):
+                continue  # 「密　等：」 opens a field; the field decides
             if not self._neighbour_is_level(text, position, end) and not ctx.about_rules(scan_text, match.start(), end):
                 yield from self._level(scan_text, match, "stamp-line")
 

@@ -23,7 +23,7 @@ from nlp.text import ScanText
 INSTRUCTION = re.compile(
     r"請勿外流|不得外流|嚴禁外流|切勿外流|請勿外傳|不得外傳|勿外流|"
     r"(?:僅供|僅限|限|只限|限於|只供)(?:機關|本府|本局|本處|本署|單位)?內部(?:使用|參考|參閱|閱覽)|"
-    r"限閱(?!讀|覽)|"
+    r"限閱(?!讀|覽|區|室|書庫|期|證)|"
     r"內部使用(?!者|之系統|系統|權限|帳號)|"
     r"不對外公開|不予公開|"
     # 不公開 as a stamp or predicate of this text (本資料不公開, 不公開資料), not a verb with an object
@@ -44,12 +44,13 @@ SUBJECT_APPLIED = re.compile(
 # or as a stamp, do they mark it.
 CATEGORY_NOUN = re.compile(r"(?:資料|文件|公文|等級|案件|之)")
 UNTICKED_BOX = "□☐"
+CJK = re.compile(r"[\u3400-\u9fff]")
 EN_BANNER = re.compile(
     r"^(?P<line>[^a-z\n]{0,40}?\b(?P<word>(?:STRICTLY |HIGHLY )?CONFIDENTIAL(?!ITY)|INTERNAL USE ONLY|FOR OFFICIAL USE ONLY|"
     r"RESTRICTED)\b[^a-z\n]{0,40})$|"
     r"(?:Classification|Sensitivity|Security label|CLASSIFICATION)[ ]*:[ ]*(?P<word2>(?i:Confidential|Restricted|Internal(?: use only)?))\b|"
     r"^(?:Subject|主旨)[ ]*[:：][ ]*(?:(?:RE|Re|FW|Fw|FWD|Fwd)[ ]*:[ ]*)*"
-    r"(?:\[(?P<word3>Confidential|CONFIDENTIAL|Internal)\]|(?P<word5>CONFIDENTIAL|Confidential)\b)",
+    r"(?:\[(?P<word3>Confidential|CONFIDENTIAL|Internal|RESTRICTED|Restricted)\]|(?P<word5>CONFIDENTIAL|Confidential)\b)",
     re.MULTILINE,
 )
 # Title-case banners alone on their line or bracketed: "Confidential", "[Internal Use Only]".
@@ -98,8 +99,10 @@ class RestrictedRecognizer(Recognizer):
                 continue
             if start and text[start - 1] in UNTICKED_BOX:
                 continue  # 「□不公開」: an option not chosen
-            if CATEGORY_NOUN.match(text, end) and not has_subject:
-                continue  # 「限閱資料」 names a kind of document
+            line_start, line_end = scan_text.line_bounds(start)
+            heads_its_line = not text[line_start:start].strip(" \t") and line_end - line_start <= SHORT_LINE // 2
+            if CATEGORY_NOUN.match(text, end) and not has_subject and not heads_its_line:
+                continue  # 「限閱資料」 names a kind of document; 「限閱資料　會後繳回」 atop a page stamps it
             if "內部使用" in match.group(0) and SERVES.search(text, max(0, start - 12), start):
                 continue  # 「事務機係供本所各課室內部使用」: what a thing is for, not a marking
             line_start, line_end = scan_text.line_bounds(start)
@@ -117,6 +120,8 @@ class RestrictedRecognizer(Recognizer):
                 continue
             if ctx.heads_disclaimer(scan_text, end):
                 continue  # "CONFIDENTIAL" heading the disclaimer at the foot of an e-mail
+            if start >= 2 and text[start - 1] in "(（[" and CJK.match(text[start - 2]):
+                continue  # 「機密（Confidential）」: a translation in a definition, not a banner
             taken.append((start, end))
             yield self.finding(scan_text, start, end, 0.9, ["marking", "english-banner"])
         if self.extra is not None:

@@ -22,6 +22,15 @@ def run(recognizer, text):
 
 # (text, spans located left to right, the level of each span)
 POSITIVE = [
+    ("密等及解密條件或保密期限密（本件於決標後解密）", [(12, 13)], ["密"]),  # the value glued to the label
+    ("密　　等\t□普通　■機密　□密", ["機密"], ["機密"]),  # a spaced label in a table cell, boxes after a tab
+    ("密等／保密期限：密／本件公布後解密", [(8, 9)], ["密"]),  # a slash label and a slash condition
+    ("速別：最速件　密等：機密本件開標後解密", ["機密"], ["機密"]),  # after 速別 on the row, condition glued
+    ("密等\r機密（本案決標後解密）\r主旨：評選委員名單", ["機密"], ["機密"]),  # the value on the next line, \r endings
+    ("速別\r\x07普通件\r\x07密等\r\x07極機密\r\x07\r\x07", ["極機密"], ["極機密"]),  # Word's cell marks
+    ("附件密等：密", [(5, 6)], ["密"]),  # an e-mail line giving the attachments' level
+    ("這份簽呈屬機密文件，閱後請送還。", ["機密"], ["機密"]),
+    ("一、本簽核列密等「密」，陳核時請以密件袋傳遞。", [(9, 10)], ["密"]),  # verb + 密等 + quoted level
     ("速別：速件\t密等及解密條件或保密期限：密（至114年6月30日解密）", [(19, 20)], ["密"]),  # a Word table row
     ("調閱資料密等：□普通　□密　■機密", [(15, 17)], ["機密"]),  # a ticked box after another field label
     ("本案涉及個人隱私，列為密件處理。", [(11, 12)], ["密"]),  # a comma between subject and verb
@@ -46,6 +55,11 @@ POSITIVE = [
     ("本案經核定為機密等級", ["機密"], ["機密"]),
 ]
 NEGATIVE = [
+    "密等：絕對機密／極機密／機密／密（擇一填寫）",  # the options a template offers
+    "密等欄：本案如經核定為機密文書，填列機密或密，並註明解密條件。",  # an instruction, conditional
+    "密等：□絕對機密\t□極機密\t□機密\t□密\t■普通",  # only 普通 ticked, boxes across cells
+    "檢方指出，該簽呈於開標前列為密件，林男明知仍外傳。",  # news about another document
+    "密　等：\n附件：如說明",  # an empty field with a spaced label
     "本案非屬機密",
     "本件非機密文件",
     "依國家機密保護法規定辦理",

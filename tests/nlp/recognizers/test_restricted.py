@@ -14,6 +14,8 @@ from nlp.text import ScanText
 RECOGNIZER = RestrictedRecognizer()
 
 POSITIVE = [
+    ("Subject: [RESTRICTED] 智慧路燈標案 Q&A draft", ["RESTRICTED"]),  # an English subject tag
+    ("都市更新審議會第68次會議資料\n限閱資料　會後繳回\n案由一：", ["限閱"]),  # a stamp line atop the page
     ("主旨：新聞稿草稿（11/20 10:00前不公開）", ["不公開"]),
     ("考績通知書（個人資料，請勿外傳）", ["請勿外傳"]),
     ("【限閱】會議紀錄", ["限閱"]),
@@ -38,6 +40,8 @@ POSITIVE = [
     ),
 ]
 NEGATIVE = [
+    "3. 機密（Confidential）：洩漏後足以使國家安全遭受損害之事項。",  # a translation in a definition
+    "新北市立圖書館總館　古籍限閱區使用須知",  # a reading room, not a marking
     "本案事務機係供本所各課室內部使用，規格如附件。",  # what a machine is for
     "資料公開方式：■公開　□不公開　□部分公開",  # an option not chosen
     "3. 認識限閱資料與個人資料保護（2小時）",  # a course title
