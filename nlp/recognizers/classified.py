@@ -41,7 +41,7 @@ HANDLE_AS = re.compile(r"(?:以|按|依)(?P<level>絕對機密|極機密|機密|
 SPACED_LEVEL = r"(?P<level>絕[ \t]*對[ \t]*機[ \t]*密|極[ \t]*機[ \t]*密|機[ \t]*密|密)"
 STAMP = re.compile(r"[【〔\[［][ \t]*" + SPACED_LEVEL + r"(?:件)?[ \t]*[】〕\]］]")
 # 「主旨（密）：」, 「會議紀錄（密）」: a level in round brackets right after a title word
-TITLE_LEVEL = re.compile(r"[（(](?<=[\u3400-\u9fff：:][（(])" + LEVEL + r"(?:件)?[）)]")
+TITLE_LEVEL = re.compile(r"[（(](?<=[\u3400-\u9fff：:\t][（(])" + LEVEL + r"(?:件)?[）)]")
 # A level alone on its line, or opening a line of header fields: 「機密」, 「機　密」, 「機密　文件編號：…」
 STANDALONE = re.compile(
     r"^[ \t>*＊]*" + SPACED_LEVEL + r"(?:件)?[ \t*＊]*"
