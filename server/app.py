@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from server import addin_files, audit, auth, database, engine, errors, headers, limits
+from server import addin_files, audit, auth, database, engine, errors, headers, limits, outages
 from server.admin.views import bp as admin_bp
 from server.api.documents import bp as documents_bp
 from server.api.health import bp as health_bp
@@ -51,6 +51,7 @@ def create_app(config: Settings | Mapping[str, str] | None = None) -> Flask:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
     errors.init_app(app)
+    outages.init_app(app)
     headers.init_app(app)
     auth.init_app(app, settings)
     limits.init_app(app, settings)

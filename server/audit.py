@@ -16,13 +16,16 @@ import threading
 import time
 from collections.abc import Mapping
 
-from flask import Flask, current_app
+from flask import Flask, current_app, g
 from sqlalchemy import delete, insert
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import sessionmaker
 
 from server.auth import User, current_user
 from server.config import Settings
 from server.models import AuditEvent
+from server.outages import DATABASE, is_database_outage, outages
 
 log = logging.getLogger("aiguard.audit")
 
@@ -127,12 +130,22 @@ def record_event(
     """Record an action of the signed-in user of the current request, with their department from Graph."""
     user = current_user()
     department = current_app.extensions["aiguard.departments"].department(user)
-    audit_log().record(
-        user=user,
-        department=department,
-        channel=channel,
-        action=action,
-        text=text,
-        verdict=verdict,
-        type_counts=type_counts,
-    )
+    try:
+        audit_log().record(
+            user=user,
+            department=department,
+            channel=channel,
+            action=action,
+            text=text,
+            verdict=verdict,
+            type_counts=type_counts,
+        )
+    except (DBAPIError, PoolTimeout) as error:
+        # AIGUARD_AUDIT_REQUIRED=1 (default): no answer without its record, 503 (the add-in's fail mode acts).
+        # =0: the agency prefers answers; the response says X-AIGuard-Audit: not-recorded.
+        if current_app.config["AIGUARD_SETTINGS"].audit_required or not is_database_outage(error):
+            raise
+        outages().down(DATABASE, error)
+        g.audit_recorded = False
+        return
+    outages().up(DATABASE)

@@ -67,6 +67,7 @@ class Settings:
     retention_days: int = 365
     agency: str = ""
     auto_migrate: bool = True
+    audit_required: bool = True  # AIGUARD_AUDIT_REQUIRED: without the audit database, refuse (503) or answer
     # Limits
     max_request_bytes: int = 1024 * 1024
     max_text_chars: int = 200_000
@@ -171,6 +172,7 @@ class Settings:
             retention_days=reader.integer("AIGUARD_AUDIT_RETENTION_DAYS", 365, minimum=1),
             agency=reader.text("AIGUARD_AGENCY"),
             auto_migrate=reader.flag("AIGUARD_AUTO_MIGRATE", True),
+            audit_required=reader.flag("AIGUARD_AUDIT_REQUIRED", True),
             max_request_bytes=reader.integer(
                 "AIGUARD_MAX_REQUEST_BYTES", cls.max_request_bytes, minimum=1024
             ),

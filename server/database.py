@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,10 +19,14 @@ from alembic import command
 from alembic.config import Config
 from flask import Flask, current_app
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger("aiguard.database")
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 ADVISORY_LOCK_KEY = 0x41494755  # "AIGU"
+CONNECT_TIMEOUT_SECONDS = 5
 
 
 def make_engine(url: str) -> Engine:
@@ -32,7 +37,15 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _tune_sqlite)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    # A stopped or unreachable server is refused quickly (503) rather than holding the worker.
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=5,
+        max_overflow=5,
+        pool_timeout=CONNECT_TIMEOUT_SECONDS,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS},
+    )
 
 
 def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -100,7 +113,13 @@ def session() -> Session:
 def init_app(app: Flask, url: str, migrate: bool) -> Engine:
     engine = make_engine(url)
     if migrate:
-        upgrade(engine)
+        try:
+            upgrade(engine)
+        except OperationalError as error:
+            # A worker restarted during a database outage must still start (gunicorn stops the whole server when
+            # a worker cannot boot); it answers 503 until the database is back. The schema is already current
+            # unless this is the very first start, when the operator sees this line.
+            log.error("audit database unreachable at start-up (%s): migrations not run", type(error).__name__)
     engine.dispose()  # no connection crosses a fork (gunicorn --preload)
     app.extensions["aiguard.db"] = engine
     app.extensions["aiguard.sessions"] = sessionmaker(engine, expire_on_commit=False)

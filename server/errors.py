@@ -72,6 +72,11 @@ ERRORS: dict[str, tuple[int, str, str]] = {
     "rate_limited": (429, "請求過於頻繁，請稍後再試。", "Too many requests; try again shortly."),
     "internal_error": (500, "伺服器發生錯誤，請稍後再試。", "The server had an error; try again later."),
     "not_ready": (503, "服務尚未就緒。", "The service is not ready."),
+    "service_unavailable": (
+        503,
+        "服務暫時無法使用，請稍後再試。",
+        "The service is temporarily unavailable; try again shortly.",
+    ),
 }
 
 WERKZEUG_CODES = {
@@ -83,6 +88,7 @@ WERKZEUG_CODES = {
     413: "request_too_large",
     415: "unsupported_media_type",
     429: "rate_limited",
+    503: "service_unavailable",
 }
 
 
@@ -140,7 +146,7 @@ def _is_malformed_body(error: Exception) -> bool:
     return type(error).__module__.startswith("gunicorn.http")
 
 
-def _handle_unexpected(error: Exception) -> Response:
+def unexpected_error(error: Exception) -> Response:
     if _is_malformed_body(error):
         log.info("malformed request body (%s)", type(error).__name__)
         return error_response(ApiError("bad_request"))
@@ -152,4 +158,4 @@ def _handle_unexpected(error: Exception) -> Response:
 def init_app(app: Flask) -> None:
     app.register_error_handler(ApiError, _handle_api_error)
     app.register_error_handler(HTTPException, _handle_http_exception)
-    app.register_error_handler(Exception, _handle_unexpected)
+    app.register_error_handler(Exception, unexpected_error)

@@ -7,6 +7,8 @@ signed-in user (health checks, the add-in's static files) are not counted.
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask, current_app, g, request
 from flask_limiter import Limiter
 
@@ -15,6 +17,7 @@ from server.config import Settings
 from server.errors import ApiError
 
 MULTIPART_OVERHEAD_BYTES = 64 * 1024
+STORE_TIMEOUT_SECONDS = 2
 
 
 def _user_key() -> str:
@@ -39,6 +42,24 @@ def require_text_within_limit(*texts: str) -> None:
         )
 
 
+def _storage_options(url: str) -> dict[str, Any]:
+    """Storage errors as ``limits.errors.StorageError`` (answered 503 by ``server.outages``); Redis calls
+    time out rather than hold a worker when Redis hangs."""
+    options: dict[str, Any] = {"wrap_exceptions": True}
+    if url.startswith(("redis://", "rediss://", "redis+unix://")):
+        options.update(socket_connect_timeout=STORE_TIMEOUT_SECONDS, socket_timeout=STORE_TIMEOUT_SECONDS)
+    return options
+
+
+def storage_is_reachable(app: Flask) -> bool:
+    """``/readyz``: the rate-limit store answers (always true for ``memory://``)."""
+    limiter: Limiter = app.extensions["aiguard.limiter"]
+    try:
+        return bool(limiter.storage.check())
+    except Exception:  # noqa: BLE001 - readiness reports, never raises
+        return False
+
+
 def init_app(app: Flask, settings: Settings) -> Limiter:
     """Install the size limit and the rate limiter. Call after ``auth.init_app`` so users are known."""
     app.config["MAX_CONTENT_LENGTH"] = (
@@ -50,6 +71,7 @@ def init_app(app: Flask, settings: Settings) -> Limiter:
         application_limits=[settings.rate_limit],
         application_limits_exempt_when=_not_signed_in,
         storage_uri=settings.rate_limit_storage_url,
+        storage_options=_storage_options(settings.rate_limit_storage_url),
         headers_enabled=True,
         key_prefix="aiguard",
     )

@@ -193,6 +193,8 @@ HEALTH_RESPONSE: Schema = _object({"status": {"type": "string", "enum": ["ok"]}}
 READY_RESPONSE: Schema = _object(
     {
         "status": {"type": "string", "enum": ["ready", "not_ready"]},
-        "checks": _object({"engine": {"type": "boolean"}, "database": {"type": "boolean"}}),
+        "checks": _object(
+            {"engine": {"type": "boolean"}, "database": {"type": "boolean"}, "rate_limit_store": {"type": "boolean"}}
+        ),
     }
 )

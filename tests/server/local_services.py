@@ -56,7 +56,8 @@ class Postgres:
     def url(self, database: str) -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
 
-    def stop(self) -> None:
+    def pause(self) -> None:
+        """Stop the server as a crash would (``-m immediate``), keeping its data: an outage."""
         subprocess.run(
             [
                 *self.as_postgres,
@@ -65,11 +66,19 @@ class Postgres:
                 str(self.directory / "data"),
                 "-m",
                 "immediate",
+                "-w",
                 "stop",
             ],
             check=False,
             capture_output=True,
         )
+
+    def resume(self) -> None:
+        """Start it again on the same port after :meth:`pause`."""
+        _pg_ctl_start(self.directory, self.port, self.as_postgres)
+
+    def stop(self) -> None:
+        self.pause()
         shutil.rmtree(self.directory, ignore_errors=True)
 
 
@@ -103,12 +112,17 @@ def start_postgres() -> Postgres:
         check=True,
         capture_output=True,
     )
+    _pg_ctl_start(directory, port, as_postgres)
+    return Postgres(directory=directory, port=port, as_postgres=as_postgres)
+
+
+def _pg_ctl_start(directory: Path, port: int, as_postgres: list[str]) -> None:
     subprocess.run(
         [
             *as_postgres,
             str(PG_BIN / "pg_ctl"),
             "-D",
-            str(data),
+            str(directory / "data"),
             "-l",
             str(directory / "server.log"),
             "-w",
@@ -121,7 +135,60 @@ def start_postgres() -> Postgres:
         check=True,
         capture_output=True,
     )
-    return Postgres(directory=directory, port=port, as_postgres=as_postgres)
+
+
+REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
+
+
+def redis_available() -> bool:
+    return Path(REDIS_SERVER).is_file()
+
+
+@dataclass
+class Redis:
+    """``redis-server`` on 127.0.0.1 and a fixed port, without persistence, in a temporary directory."""
+
+    directory: Path
+    port: int
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def resume(self) -> None:
+        log = self.directory / "redis.log"
+        self.process = subprocess.Popen(
+            [
+                REDIS_SERVER,
+                *("--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no"),
+                *("--dir", str(self.directory), "--logfile", str(log), "--protected-mode", "yes"),
+            ],
+            cwd=self.directory,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+        )
+        process = self.process
+        wait_for(lambda: port_open(self.port) or process.poll() is not None, 30, "redis-server")
+        if process.poll() is not None:
+            raise RuntimeError(log.read_text(errors="replace") if log.exists() else "redis-server exited")
+
+    def pause(self) -> None:
+        """Kill it (SIGKILL): an outage; counters are lost, as after any Redis restart."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+    def stop(self) -> None:
+        self.pause()
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+def start_redis() -> Redis:
+    redis = Redis(directory=Path(tempfile.mkdtemp(prefix="aiguard-redis-")), port=free_port())
+    redis.resume()
+    return redis
 
 
 @dataclass

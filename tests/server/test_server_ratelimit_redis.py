@@ -7,65 +7,27 @@ only when the binary is absent.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from local_services import free_port, port_open, wait_for
+from local_services import redis_available, start_redis
 
 from server import create_app
 
-REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 SCAN = {"text": "會議紀錄", "channel": "word"}
 LIMIT = 3
 
 
 @pytest.fixture(scope="session")
 def redis_url() -> Iterator[str]:
-    if not Path(REDIS_SERVER).is_file():
+    if not redis_available():
         pytest.skip("redis-server not installed (apt-get install -y redis-server)")
-    directory = Path(tempfile.mkdtemp(prefix="aiguard-redis-"))
-    port = free_port()
-    log = directory / "redis.log"
-    process = subprocess.Popen(
-        [
-            REDIS_SERVER,
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(directory),
-            "--logfile",
-            str(log),
-            "--protected-mode",
-            "yes",
-        ],
-        cwd=directory,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        wait_for(lambda: port_open(port) or process.poll() is not None, 30, "redis-server")
-        assert process.poll() is None, log.read_text(errors="replace") if log.exists() else "redis exited"
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        shutil.rmtree(directory, ignore_errors=True)
+    server = start_redis()
+    yield server.url
+    server.stop()
 
 
 @pytest.fixture
