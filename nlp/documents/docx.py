@@ -11,15 +11,18 @@ The text, in reading order, is::
     body paragraphs and table cells (each cell's paragraphs, nested tables inside them)
     then, section by section: headers (primary, first page, even pages), then footers
 
-one paragraph per line, joined with "\\n". A header or footer part that several sections share
-(the "link to previous" case) is read once. Each paragraph is a :class:`Segment` whose location says
-where it lives: ``{"part": "body", "paragraph": 3}``, ``{"part": "table", "table": 0, "row": 1,
-"cell": 2, "paragraph": 0}`` (a nested table adds ``"nested": [{"table", "row", "cell"}, ...]``),
+one paragraph per line, joined with "\\n"; a table row is one line whose cells are separated by "\\t" (a
+cell of several paragraphs keeps its line breaks), and a text box's paragraphs follow the paragraph that
+anchors it. A header or footer part that several sections share (the "link to previous" case) is read
+once. Each paragraph is a :class:`Segment` whose location says where it lives:
+``{"part": "body", "paragraph": 3}``, ``{"part": "table", "table": 0, "row": 1, "cell": 2, "paragraph": 0}``
+(a nested table adds ``"nested": [{"table", "row", "cell"}, ...]``),
 ``{"part": "header", "section": 0, "kind": "primary", "paragraph": 0}``, and likewise ``"footer"``
-(tables inside a header or footer add ``table``/``row``/``cell`` to that location).
+(tables inside a header or footer add ``table``/``row``/``cell`` to that location), and
+``{"part": "textbox", "textbox": 0, "anchor": {…the anchoring paragraph's location…}, "paragraph": 0}``.
 ``paragraph`` counts paragraphs in their container (the body, a cell, a header), outside tables.
 
-Not read: text boxes and shapes, footnotes, endnotes, comments, deleted text of tracked changes.
+Not read: footnotes, endnotes, comments, deleted text of tracked changes, the VML fallback copy of a text box.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from typing import Any
 
 from lxml import etree
 
+from nlp.documents.archive import check_archive
 from nlp.documents.errors import DocumentError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -59,8 +63,6 @@ CUSTOM_PROPS_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 PROP_AI_ASSISTED = "AIAssisted"
 PROP_NOTICE_INSERTED = "AIAssistedNoticeInserted"
 
-OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
-ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 DEFAULT_MAIN_PART = "word/document.xml"
 
 
@@ -71,6 +73,8 @@ def _w(tag: str) -> str:
 P, TBL, TR, TC, R_RUN, T = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("r"), _w("t")
 SDT, SDT_CONTENT, CUSTOM_XML = _w("sdt"), _w("sdtContent"), _w("customXml")
 SECT_PR, BODY = _w("sectPr"), _w("body")
+TXBX_CONTENT = _w("txbxContent")
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 # Inside a paragraph: elements whose content is not part of the visible text (or is read elsewhere).
 _SKIP_IN_PARAGRAPH = frozenset(
@@ -96,99 +100,15 @@ def check_docx(data: bytes, *, max_uncompressed: int = 50_000_000, max_entries: 
                max_ratio: int = 200) -> None:
     """Refuse anything that is not a safe, readable .docx; raise :class:`DocumentError` with the reason.
 
-    Checks, in order: zip magic (an OLE2 compound file is an encrypted Office file or a legacy .doc),
-    a readable zip directory, entry count, compression ratio of each large entry, total uncompressed
-    size, unique entry names; then every entry is decompressed (CRC verified, real size counted) and
-    every XML part's raw bytes are searched for DOCTYPE and ENTITY declarations before any XML is
-    parsed; last, the main document part must exist.
+    :func:`nlp.documents.archive.check_archive` does the checks every zip-based office file gets (legacy and
+    encrypted files, zip bombs, DOCTYPE and ENTITY declarations, macros); then the main document part named
+    by the package relationships must exist.
     """
-    if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise DocumentError("not_docx", detail="not bytes")
-    data = bytes(data)
-    if data.startswith(OLE2_MAGIC):
-        raise DocumentError("encrypted" if _is_encrypted_ole(data) else "legacy_doc")
-    if not data.startswith(ZIP_MAGIC):
-        raise DocumentError("not_docx", detail="no zip signature")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, NotImplementedError) as error:
-        raise DocumentError("corrupt", detail=f"zip directory: {error}") from None  # e.g. "zip file version 9.9"
-    with archive:
-        infos = archive.infolist()
-        if len(infos) > max_entries:
-            raise DocumentError("zip_bomb", detail=f"{len(infos)} entries > {max_entries}")
-        total = 0
-        for info in infos:
-            if info.flag_bits & 0x1:
-                raise DocumentError("encrypted", detail=f"encrypted zip entry {info.filename}")
-            if info.file_size > 1_000_000 and info.file_size > max_ratio * max(info.compress_size, 1):
-                raise DocumentError("zip_bomb", detail=f"{info.filename} ratio > {max_ratio}")
-            total += info.file_size
-        if total > max_uncompressed:
-            raise DocumentError("too_large", detail=f"{total} bytes uncompressed > {max_uncompressed}")
-        names = {info.filename for info in infos}
-        if len(names) != len(infos):
-            raise DocumentError("corrupt", detail="duplicate entry names")
-        budget = max_uncompressed  # declared sizes may lie: count what decompression really yields
-        for info in infos:
-            content = _read_entry(archive, info, budget)
-            budget -= len(content)
-            if info.filename.lower().endswith((".xml", ".rels")) and _declares_dtd(content):
-                raise DocumentError("xml_entities", detail=info.filename)
-            if _holds_macros(info.filename, content):
-                raise DocumentError("macro_enabled", detail=info.filename)
+    names = check_archive(data, "docx", max_uncompressed=max_uncompressed, max_entries=max_entries,
+                          max_ratio=max_ratio, main_part="")
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
         if _main_part_name(archive, names) not in names:
             raise DocumentError("not_docx", detail="no main document part")
-
-
-def _holds_macros(name: str, content: bytes) -> bool:
-    """A VBA project (.docm renamed .docx): the vbaProject part, or a macro-enabled content type."""
-    lowered = name.lower()
-    if lowered.endswith(("vbaproject.bin", "vbadata.xml")):
-        return True
-    return lowered == "[content_types].xml" and b"macroenabled" in content.lower()
-
-
-def _is_encrypted_ole(data: bytes) -> bool:
-    """An OOXML file protected with a password is an OLE2 file holding an EncryptedPackage stream."""
-    return "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data
-
-
-def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
-    """Decompress one entry (zipfile stops at the declared size and verifies the CRC at the end)."""
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        with archive.open(info) as stream:
-            while chunk := stream.read(1 << 20):
-                size += len(chunk)
-                if size > limit:
-                    raise DocumentError("too_large", detail=info.filename)
-                chunks.append(chunk)
-    except DocumentError:
-        raise
-    except RuntimeError as error:  # zipfile: "File ... is encrypted, password required"
-        raise DocumentError("encrypted", detail=f"{info.filename}: {error}") from None
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as error:
-        raise DocumentError("corrupt", detail=f"{info.filename}: {error}") from None
-    return b"".join(chunks)
-
-
-def _declares_dtd(content: bytes) -> bool:
-    """True when raw XML bytes hold a DOCTYPE or ENTITY declaration, in UTF-8 or UTF-16."""
-    candidates = [content]
-    head = content[:4]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
-        for encoding in ("utf-16-le", "utf-16-be", "utf-16"):
-            try:
-                candidates.append(content.decode(encoding, errors="ignore").encode("utf-8"))
-            except LookupError:  # pragma: no cover - the codecs always exist
-                pass
-    for candidate in candidates:
-        upper = candidate.upper()
-        if b"<!DOCTYPE" in upper or b"<!ENTITY" in upper:
-            return True
-    return False
 
 
 # --------------------------------------------------------------------------------------------------
@@ -372,21 +292,47 @@ def _block_location(base: dict[str, Any], cells: list[dict[str, int]]) -> dict[s
 
 
 def _walk_blocks(container: etree._Element, base: dict[str, Any],
-                 cells: list[dict[str, int]]) -> Iterator[tuple[etree._Element, dict[str, Any]]]:
-    """(paragraph, location) for every paragraph of a block container, tables included, in order."""
+                 cells: list[dict[str, int]]) -> Iterator[tuple[etree._Element, dict[str, Any], str]]:
+    """(paragraph, location, what follows it) for every paragraph of a block container, in order.
+
+    Tables are read row by row: the last paragraph of a cell is followed by a tab when another cell of
+    the row comes after it, so a row reads as one line of cells (「密等\t機密」), as Word hands it over.
+    Text boxes anchored in a paragraph (where stamps and 密等 boxes often sit) follow that paragraph.
+    """
     paragraph_index = table_index = 0
     for child in _unwrap(container):
         if child.tag == P:
-            yield child, {**_block_location(base, cells), "paragraph": paragraph_index}
+            location = {**_block_location(base, cells), "paragraph": paragraph_index}
+            yield child, location, "\n"
             paragraph_index += 1
+            for box_index, box in enumerate(_text_boxes(child)):
+                yield from _walk_blocks(box, {"part": "textbox", "textbox": box_index, "anchor": location}, [])
         elif child.tag == TBL:
             rows = [row for row in _unwrap(child) if row.tag == TR]
             for row_index, row in enumerate(rows):
                 row_cells = [cell for cell in _unwrap(row) if cell.tag == TC]
                 for cell_index, cell in enumerate(row_cells):
                     path = cells + [{"table": table_index, "row": row_index, "cell": cell_index}]
-                    yield from _walk_blocks(cell, base, path)
+                    blocks = list(_walk_blocks(cell, base, path))
+                    if blocks and cell_index < len(row_cells) - 1:
+                        paragraph, location, _ = blocks[-1]
+                        blocks[-1] = (paragraph, location, "\t")
+                    yield from blocks
             table_index += 1
+
+
+def _text_boxes(paragraph: etree._Element) -> list[etree._Element]:
+    """The text boxes anchored in a paragraph (DrawingML or VML), each once, not those nested in others."""
+    boxes = []
+    for box in paragraph.iter(TXBX_CONTENT):
+        ancestor = box.getparent()
+        while ancestor is not None and ancestor is not paragraph:
+            if ancestor.tag in (MC_FALLBACK, TXBX_CONTENT):
+                break  # the VML copy of a DrawingML box, or a box inside another box (read with it)
+            ancestor = ancestor.getparent()
+        else:
+            boxes.append(box)
+    return boxes
 
 
 def _section_properties(body: etree._Element) -> list[etree._Element]:
@@ -400,14 +346,14 @@ def _section_properties(body: etree._Element) -> list[etree._Element]:
     return sections
 
 
-def _walk_document(package: _Package) -> Iterator[tuple[str, etree._Element, dict[str, Any]]]:
-    """(part name, paragraph, location) over the body, then each section's headers and footers."""
+def _walk_document(package: _Package) -> Iterator[tuple[str, etree._Element, dict[str, Any], str]]:
+    """(part name, paragraph, location, what follows) over the body, then each section's headers and footers."""
     root = package.xml(package.main)
     body = root.find(BODY)
     if body is None:
         raise DocumentError("corrupt", detail="document has no body")
-    for paragraph, location in _walk_blocks(body, {"part": "body"}, []):
-        yield package.main, paragraph, location
+    for paragraph, location, follows in _walk_blocks(body, {"part": "body"}, []):
+        yield package.main, paragraph, location, follows
     targets = package.relationships(package.main)
     seen: set[str] = set()
     for section_index, sect_pr in enumerate(_section_properties(body)):
@@ -420,20 +366,20 @@ def _walk_document(package: _Package) -> Iterator[tuple[str, etree._Element, dic
                     continue
                 seen.add(part_name)
                 base = {"part": part_kind, "section": section_index, "kind": kind}
-                for paragraph, location in _walk_blocks(package.xml(part_name), base, []):
-                    yield part_name, paragraph, location
+                for paragraph, location, follows in _walk_blocks(package.xml(part_name), base, []):
+                    yield part_name, paragraph, location, follows
 
 
 def _layout(package: _Package) -> tuple[str, list[_Paragraph]]:
-    texts: list[str] = []
+    pieces: list[str] = []
     paragraphs: list[_Paragraph] = []
     offset = 0
-    for part_name, element, location in _walk_document(package):
+    for part_name, element, location, follows in _walk_document(package):
         text = _paragraph_text(element)
         paragraphs.append(_Paragraph(part_name, element, offset, offset + len(text), location))
-        texts.append(text)
+        pieces.extend((text, follows))
         offset += len(text) + 1
-    return "\n".join(texts), paragraphs
+    return "".join(pieces[:-1]), paragraphs
 
 
 def read_docx(data: bytes, **limits: int) -> DocxText:

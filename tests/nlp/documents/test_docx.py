@@ -21,6 +21,7 @@ from nlp.documents import (
     read_docx,
     redact_docx,
 )
+from nlp.engine import Engine
 
 from .builders import build_sample, docx_bytes, rezip, zip_entries
 
@@ -80,8 +81,49 @@ def test_segments_cover_the_text_exactly(sample_docx):
     assert document.segments[-1].end == len(document.text)
     for before, after in zip(document.segments, document.segments[1:], strict=False):
         assert after.start == before.end + 1
-        assert document.text[before.end] == "\n"
-    assert "\n".join(document.text[s.start:s.end] for s in document.segments) == document.text
+        assert document.text[before.end] in "\n\t"
+    separators = "".join(document.text[s.end] for s in document.segments[:-1])
+    assert "\t" in separators  # the table's row 1: 王小明 | 02-2960-3456
+
+
+def test_a_table_row_reads_as_one_line_of_cells():
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=4)
+    for row, values in zip(table.rows, (("速別", "普通件", "密等及解密條件或保密期限", "機密（本案決標後解密）"),
+                                        ("承辦人", "王小明", "電話", "02-2960-3456"))):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    text = read_docx(docx_bytes(document)).text
+    assert text.split("\n")[:2] == ["速別\t普通件\t密等及解密條件或保密期限\t機密（本案決標後解密）",
+                                     "承辦人\t王小明\t電話\t02-2960-3456"]
+    scan = Engine().scan(text)
+    assert scan.verdict == "block" and [f.level for f in scan.findings if f.type == "CLASSIFIED"] == ["機密"]
+
+
+TEXT_BOX_RUN = f"""<w:r xmlns:w="{W}"
+  xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+  xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+  xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>
+  <mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>
+    <w:p><w:r><w:t>機密</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>
+  <mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>
+    <w:p><w:r><w:t>機密</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>
+</mc:AlternateContent></w:r>"""
+
+
+def test_a_stamp_in_a_text_box_is_read_once_after_its_anchor_and_can_be_redacted():
+    document = docx.Document()
+    anchor = document.add_paragraph("新北市政府工務局　函")
+    anchor._p.append(etree.fromstring(TEXT_BOX_RUN))
+    document.add_paragraph("主旨：評選委員名單，請查照。")
+    data = docx_bytes(document)
+    read = read_docx(data)
+    assert read.text.split("\n")[:3] == ["新北市政府工務局　函", "機密", "主旨：評選委員名單，請查照。"]
+    start = read.text.index("機密")
+    assert read.locate(start, start + 2) == {"part": "textbox", "textbox": 0, "paragraph": 0,
+                                             "anchor": {"part": "body", "paragraph": 0}}
+    redacted = read_docx(redact_docx(data, [(start, start + 2, "〔已遮蔽〕")])).text
+    assert redacted.split("\n")[1] == "〔已遮蔽〕"
 
 
 def test_a_span_across_paragraphs_reports_where_it_ends(sample_docx):
