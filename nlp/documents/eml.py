@@ -120,6 +120,8 @@ class _HtmlText(HTMLParser):
         self.out: list[str] = []
         self.hidden = 0
         self.pre = 0
+        self.cells = 0  # open <td>/<th>: paragraphs inside a cell do not end the table row
+        self.cell_is_empty = False
 
     def _tail(self) -> str:
         return "".join(self.out[-3:])[-2:]
@@ -138,15 +140,26 @@ class _HtmlText(HTMLParser):
             self.hidden += 1
         elif tag == "br":
             self.out.append("\n")
+        elif self.cells and tag in self.PARAGRAPHS | self.LINES - {"tr", "table"}:
+            if not self.cell_is_empty:  # Outlook writes <td><p class=MsoNormal>…</p></td>
+                self._break(1)
+            self.pre += tag == "pre"
         elif tag in self.PARAGRAPHS or tag in self.LINES:
             self._break(2 if tag in self.PARAGRAPHS else 1)
             self.pre += tag == "pre"
-        elif tag in self.CELLS and self.out and not self._tail().endswith("\n"):
-            self.out.append("\t")
+        elif tag in self.CELLS:
+            if self.out and not self._tail().endswith("\n"):
+                self.out.append("\t")
+            self.cells += 1
+            self.cell_is_empty = True
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.HIDDEN:
             self.hidden = max(self.hidden - 1, 0)
+        elif tag in self.CELLS:
+            self.cells = max(self.cells - 1, 0)
+        elif self.cells and tag in self.PARAGRAPHS | self.LINES - {"tr", "table"}:
+            self.pre = max(self.pre - (tag == "pre"), 0)
         elif tag in self.PARAGRAPHS or tag in self.LINES:
             self._break(2 if tag in self.PARAGRAPHS else 1)
             if tag == "pre":
@@ -159,6 +172,8 @@ class _HtmlText(HTMLParser):
             data = re.sub(r"[ \t\r\n\f]+", " ", data)
             if not self.out or self._tail().endswith(("\n", "\t")):
                 data = data.lstrip(" ")
+        if data.strip():
+            self.cell_is_empty = False
         self.out.append(data)
 
     def text(self) -> str:
@@ -171,6 +186,12 @@ def html_to_text(html: str) -> str:
 
     >>> html_to_text("<p>王小明&nbsp;先生</p><div>電話：<b>0912-345-678</b><br>謝謝</div>")
     '王小明 先生\\n\\n電話：0912-345-678\\n謝謝'
+
+    A table row is one line of tab-separated cells, also when Outlook wraps each cell's text in a paragraph:
+
+    >>> html_to_text("<table><tr><td><p class=MsoNormal>密等</p></td><td><p>機密</p></td></tr>"
+    ...              "<tr><td><p>速別</p></td><td><p>最速件</p><p>（限時）</p></td></tr></table>")
+    '密等\\t機密\\n速別\\t最速件\\n（限時）'
     """
     parser = _HtmlText()
     parser.feed(html)
