@@ -52,6 +52,21 @@ MESSAGES: dict[str, tuple[int, str, str]] = {
         "This file contains macros (possibly a .docm renamed .docx) and was refused; save it as a Word document "
         "without macros (.docx) and upload it again.",
     ),
+    "unsupported_format": (
+        415,
+        "此檔案格式不支援，或副檔名與內容不符。",
+        "This file's format is not supported, or its name does not match its content.",
+    ),
+    "legacy_office": (
+        415,
+        "此檔案是舊版 Office 97–2003 格式，請另存為新版格式（.xlsx、.pptx）後再上傳。",
+        "This is a legacy Office 97–2003 file; save it in the current format (.xlsx, .pptx) and upload it again.",
+    ),
+    "notice_unsupported": (
+        415,
+        "此格式不支援插入 AI 生成聲明，請於 Word、PowerPoint 或 ODF 文字／簡報檔插入。",
+        "The AI notice cannot be inserted into this format; use a Word, PowerPoint or ODF text/presentation file.",
+    ),
     "corrupt": (
         400,
         "文件已損毀或不完整，無法讀取。",

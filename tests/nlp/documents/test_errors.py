@@ -15,6 +15,9 @@ STATUSES = {
     "zip_bomb": 413,
     "xml_entities": 400,
     "macro_enabled": 415,
+    "unsupported_format": 415,
+    "legacy_office": 415,
+    "notice_unsupported": 415,
     "corrupt": 400,
 }
 
