@@ -181,6 +181,25 @@
    */
 
   /**
+   * The one place where offsets change convention. The server's offsets are code-point indices into the text
+   * exactly as sent (Python's); a JavaScript string is indexed in UTF-16 units, where a character outside the
+   * BMP (many 戶政 rare name characters, e.g. 𡘙) takes two. Returns the UTF-16 index of code point
+   * ``codePoints`` of ``text`` (its length when past the end).
+   * @param {string} text
+   * @param {number} codePoints
+   * @returns {number}
+   */
+  function utf16Index(text, codePoints) {
+    let index = 0;
+    for (let seen = 0; seen < codePoints && index < text.length; seen++) {
+      const unit = text.charCodeAt(index);
+      const pair = unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00;
+      index += pair ? 2 : 1;
+    }
+    return index;
+  }
+
+  /**
    * Where to find a finding again in Word: which part, what to search for, which match.
    * @param {Finding} finding
    * @param {string} scannedText  the text that was scanned (see {@link joinParts})
@@ -188,16 +207,18 @@
    * @returns {Location | null}  null when the finding lies in no part (should not happen)
    */
   function locateFinding(finding, scannedText, segments) {
-    const segment = segments.length ? segmentAt(segments, finding.start) : { key: "body", start: 0, end: scannedText.length };
+    const start = utf16Index(scannedText, finding.start);
+    const end = utf16Index(scannedText, finding.end);
+    const segment = segments.length ? segmentAt(segments, start) : { key: "body", start: 0, end: scannedText.length };
     if (!segment) return null;
     const partText = scannedText.slice(segment.start, segment.end);
-    const textAtOffset = scannedText.slice(finding.start, finding.end);
+    const textAtOffset = scannedText.slice(start, end);
     const needle = searchNeedle(textAtOffset || finding.text);
     if (!needle) return null;
     return {
       segmentKey: segment.key,
       needle: escapeWordSearch(needle),
-      occurrence: occurrencesBefore(partText, needle, finding.start - segment.start),
+      occurrence: occurrencesBefore(partText, needle, start - segment.start),
     };
   }
 
@@ -237,6 +258,7 @@
     escapeWordSearch,
     occurrencesBefore,
     locateFinding,
+    utf16Index,
     displayText,
     containsNotice,
   };

@@ -41,12 +41,20 @@
   }
 
   /**
-   * The Word object (body or header/footer body) of a part key: "body", "header:0:primary", "footer:1:evenPages".
+   * The Word object (body or header/footer body) of a part key: "body", "header:0:primary", "footer:1:evenPages",
+   * or the body of a text box in one of them: "shape:body:0", "shape:header:0:primary:1".
    * @param {any} context
    * @param {any} sections  loaded `context.document.sections`
    * @param {string} key
+   * @param {Record<string, any>} [shapes]  loaded shape collections by the key of the part holding them
    */
-  function partBody(context, sections, key) {
+  function partBody(context, sections, key, shapes = {}) {
+    if (key.startsWith("shape:")) {
+      const cut = key.lastIndexOf(":");
+      const collection = shapes[key.slice("shape:".length, cut)];
+      const shape = collection && collection.items[Number(key.slice(cut + 1))];
+      return shape ? shape.body : null;
+    }
     if (key === "body") return context.document.body;
     const [kind, index, which] = key.split(":");
     const section = sections.items[Number(index)];
@@ -55,8 +63,10 @@
   }
 
   /**
-   * Read the document's text: headers first (a classification marking often sits there), the body, then
-   * the footers, joined as lib/findings.js joinParts says.
+   * Read the document's text: headers first (a classification marking often sits there), each followed by its
+   * text boxes, the body's text boxes, the body, then the footers, joined as lib/findings.js joinParts says.
+   * Word hands paragraphs over ending in "\r" and table cells with its cell marks; the engine reads every
+   * convention as lines and cells, so the text is sent exactly as Word gives it (offsets stay Word's).
    * @returns {Promise<Scanned>}
    */
   async function readDocument() {
@@ -80,14 +90,42 @@
           footers.push({ key: `footer:${index}:${kind}`, range: footer });
         }
       });
+      const boxes = loadTextBoxes([...headers, { key: "body", range: body }]);
       await context.sync();
+      /** @param {string} key */
+      const boxParts = (key) =>
+        boxes[key] ? boxes[key].items.map((/** @type {any} */ shape, /** @type {number} */ index) => ({ key: `shape:${key}:${index}`, text: textOfBox(shape) })) : [];
       const parts = [
-        ...headers.map((part) => ({ key: part.key, text: part.range.text || "" })),
+        ...headers.flatMap((part) => [{ key: part.key, text: part.range.text || "" }, ...boxParts(part.key)]),
+        ...boxParts("body"),
         { key: "body", text: body.text || "" },
         ...footers.map((part) => ({ key: part.key, text: part.range.text || "" })),
       ];
       return findingsLib.joinParts(parts);
     });
+  }
+
+  /**
+   * Queue loading the shapes (text boxes, where stamps and 密等 boxes often sit) of each part, where the host has
+   * them (WordApiDesktop 1.2); the caller syncs.
+   * @param {Array<{key: string, range: any}>} parts
+   * @returns {Record<string, any>}  shape collections by part key
+   */
+  function loadTextBoxes(parts) {
+    /** @type {Record<string, any>} */
+    const boxes = {};
+    if (!Office.context.requirements.isSetSupported("WordApiDesktop", "1.2")) return boxes;
+    for (const part of parts) {
+      if (!part.range.shapes) continue;
+      boxes[part.key] = part.range.shapes;
+      boxes[part.key].load("items/type,items/body/text");
+    }
+    return boxes;
+  }
+
+  /** @param {any} shape */
+  function textOfBox(shape) {
+    return shape.body && typeof shape.body.text === "string" ? shape.body.text : "";
   }
 
   /**
@@ -101,10 +139,13 @@
     const sections = context.document.sections;
     sections.load("items");
     await context.sync();
-    const searches = findings.map((finding) => {
-      const location = findingsLib.locateFinding(finding, scanned.text, scanned.segments);
+    const locations = findings.map((finding) => findingsLib.locateFinding(finding, scanned.text, scanned.segments));
+    const boxHosts = [...new Set(locations.filter((l) => l && l.segmentKey.startsWith("shape:")).map((l) => /** @type {any} */ (l).segmentKey.slice(6, l.segmentKey.lastIndexOf(":"))))];
+    const boxes = loadTextBoxes(boxHosts.map((key) => ({ key, range: partBody(context, sections, key) })).filter((part) => part.range));
+    if (boxHosts.length) await context.sync();
+    const searches = locations.map((location) => {
       if (!location) return null;
-      const target = partBody(context, sections, location.segmentKey);
+      const target = partBody(context, sections, location.segmentKey, boxes);
       if (!target) return null;
       const results = target.search(location.needle, { matchCase: true });
       results.load("items");

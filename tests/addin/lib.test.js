@@ -73,6 +73,20 @@ test("a finding is located as the n-th match of its text in its own part", () =>
   assert.deepEqual(findings.locateFinding({ type: "PERSON", start: 0, end: 3, text: "王小明" }, joined.text, joined.segments).segmentKey, "header:0:primary");
 });
 
+test("code-point offsets from the server select the right characters after a non-BMP character", () => {
+  // 𡘙 (U+21619) is one code point (Python's offsets) but two UTF-16 units (JavaScript's).
+  const text = "申請人：林𡘙與王小明，電話0912-345-678";
+  const codePoints = Array.from(text);
+  const start = codePoints.indexOf("王");
+  assert.equal(findings.utf16Index(text, start), text.indexOf("王小明"));
+  assert.equal(findings.utf16Index(text, codePoints.length), text.length);
+  const joined = findings.joinParts([{ key: "body", text }]);
+  const location = findings.locateFinding({ type: "PERSON", start, end: start + 3, text: "王小明" }, joined.text, joined.segments);
+  assert.deepEqual(location, { segmentKey: "body", needle: "王小明", occurrence: 0 });
+  const name = codePoints.indexOf("林");
+  assert.equal(findings.locateFinding({ type: "PERSON", start: name, end: name + 2, text: "林𡘙" }, joined.text, joined.segments).needle, "林𡘙");
+});
+
 test("search needles: first line only, at most 255 characters, carets escaped", () => {
   assert.equal(findings.searchNeedle("新北市板橋區\n中山路一段161號"), "新北市板橋區");
   assert.equal(findings.searchNeedle("x".repeat(300)).length, 255);

@@ -79,7 +79,12 @@
       footers: config.footers || { Primary: "" },
       cursor: null,
     });
+    doc.boxes = config.textBoxes || {};  // {"body": ["機密"], "header:Primary": [...]}: text boxes per part
     const partText = (part) => {
+      if (part.startsWith("shape:")) {
+        const cut = part.lastIndexOf(":");
+        return (doc.boxes[part.slice(6, cut)] || [])[Number(part.slice(cut + 1))] || "";
+      }
       if (part === "body") return doc.body;
       const [kind, type] = part.split(":");
       return (kind === "header" ? doc.headers : doc.footers)[type] || "";
@@ -107,6 +112,10 @@
     const searchable = (part) => ({
       get text() {
         return partText(part);
+      },
+      get shapes() {
+        const items = (doc.boxes[part] || []).map((_, index) => ({ type: "TextBox", body: searchable(`shape:${part}:${index}`) }));
+        return { items, load() {} };
       },
       load() {},
       search(needle, options) {

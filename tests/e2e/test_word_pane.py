@@ -20,7 +20,7 @@ NATIONAL_ID = "A123456789"
 WORD = "/addin/taskpane/word.html"
 
 
-def open_word(open_page, body: str, header: str = "", language: str = "zh-TW"):
+def open_word(open_page, body: str, header: str = "", language: str = "zh-TW", **host):
     pane = open_page(
         WORD,
         {
@@ -29,6 +29,7 @@ def open_word(open_page, body: str, header: str = "", language: str = "zh-TW"):
             "body": body,
             "headers": {"Primary": header},
             "footers": {"Primary": ""},
+            **host,
         },
     )
     expect(pane.page.locator("body")).to_have_attribute("data-ready", "true")
@@ -61,6 +62,45 @@ def test_classified_draft_is_blocked_citing_the_article(open_page):
     selection = pane.state()["selection"]
     assert selection["part"] == "header:Primary"
     assert selection["text"] == "機密"
+
+
+# As Word desktop hands a 公文 over: paragraphs end in \r, the header form is a table whose cells end in Word's
+# cell mark \r\x07 (a row ends with one more), and a rare name character outside the BMP comes before a name.
+WORD_TABLE_DRAFT = (
+    "新北市政府工務局　函\r"
+    "速別\r\x07最速件\r\x07\r\x07"
+    "密等及解密條件或保密期限\r\x07機密本案決標後解密\r\x07\r\x07"
+    "主旨：檢送評選委員名單，請查照。\r"
+    "說明：聯絡人林𡘙與王小明，電話0912-345-678。\r"
+)
+
+
+def test_a_draft_with_cr_paragraphs_and_the_level_in_a_table_is_blocked(open_page):
+    pane = open_word(open_page, WORD_TABLE_DRAFT)
+    check(pane)
+    expect(pane.page.locator("#verdict")).to_have_class(re.compile("verdict--block"))
+    expect(pane.page.locator("#verdict")).to_contain_text("第肆章第7條第1款")
+    expect(pane.page.locator("#findings")).to_contain_text("機密等級標示")
+    pane.screenshot("word-cr-table-blocked")
+    # Findings are selected in Word at the right characters, also after a non-BMP character (code points vs UTF-16).
+    names = pane.page.locator(".group", has=pane.page.locator(".group__title", has_text="姓名"))
+    names.locator("button.finding", has_text="王小明").click()
+    expect(pane.page.locator("button.finding--selected")).to_have_count(1)
+    assert pane.state()["selection"]["text"] == "王小明"
+    pane.page.locator("button.finding", has_text="機密").first.click()
+    expect(pane.page.locator("button.finding--selected", has_text="機密")).to_have_count(1)
+    selection = pane.state()["selection"]
+    assert selection["text"] == "機密" and selection["part"] == "body"
+
+
+def test_a_stamp_in_a_text_box_is_read_and_blocks(open_page):
+    pane = open_word(open_page, "主旨：評選委員名單。\r說明：請妥慎保管。", textBoxes={"body": ["機　密"]},
+                     sets={"WordApi": "1.3", "WordApiDesktop": "1.2", "Mailbox": "1.14", "NestedAppAuth": "0"})
+    check(pane)
+    expect(pane.page.locator("#verdict")).to_have_class(re.compile("verdict--block"))
+    pane.page.locator("button.finding").first.click()
+    expect(pane.page.locator("button.finding--selected")).to_have_count(1)
+    assert pane.state()["selection"]["part"] == "shape:body:0"
 
 
 def test_personal_data_grouped_selected_highlighted(open_page):
