@@ -66,6 +66,8 @@ GENRES = (
     "fourth_negatives",
     "fifth_mixed",
     "fifth_negatives",
+    "sixth_marked",
+    "sixth_unmarked",
 )
 
 OPEN, SEP, CLOSE = "⟦", "|", "⟧"
