@@ -263,3 +263,39 @@ def talked_about(draw) -> str:
 @given(talked_about())
 def test_rules_definitions_negations_and_statutes_never_block(text: str) -> None:
     assert _markings(text) == [], text
+
+
+DEFINITIONS = {
+    "絕對機密": ("Top Secret", "洩漏後足以使國家安全或利益遭受非常重大損害之事項"),
+    "極機密": ("Secret", "洩漏後足以使國家安全或利益遭受重大損害之事項"),
+    "機密": ("Confidential", "洩漏後足以使國家安全或利益遭受損害之事項"),
+    "密": ("Official Secret", "國家機密以外，依法令或契約有保密義務之一般公務機密"),
+}
+BULLETS = ("", "● ", "・", "- ", "1. ", "（一）", "一、", "\t")
+
+
+@st.composite
+def classification_scheme(draw) -> str:
+    """Training slides and rules that list or define every level, one per line, in any order and layout."""
+    levels = draw(st.permutations(LEVELS))
+    style = draw(st.sampled_from(("bare", "defined", "glossed", "table")))
+    bullet = draw(st.sampled_from(BULLETS))
+    lines = [draw(st.sampled_from(("機密等級區分", "國家機密等級", "公務機密分級說明", "Classification levels")))]
+    for level in levels:
+        english, meaning = DEFINITIONS[level]
+        if style == "bare":
+            lines.append(bullet + level)
+        elif style == "defined":
+            lines.append(f"{bullet}{level}：{meaning}。")
+        elif style == "glossed":
+            lines.append(f"{bullet}{level}（{english}）：{meaning}。")
+        else:
+            lines.append(f"{level}\t{english}\t{meaning}")
+    ending = draw(st.sampled_from(LINE_ENDINGS))
+    return ending.join(lines)
+
+
+@SETTINGS
+@given(classification_scheme())
+def test_a_classification_scheme_listed_or_defined_never_blocks(text: str) -> None:
+    assert _markings(text) == [], text
