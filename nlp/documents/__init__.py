@@ -8,7 +8,10 @@ Every offset is a code-point index into that text; ``locate(start, end)`` says w
 - :func:`read_docx` gives body, tables, headers and footers as :class:`DocxText`;
 - :func:`insert_notice_docx` adds the AI notice once and tags the document (custom property AIAssisted);
 - :func:`redact_docx` rewrites only the characters of given spans, formatting kept;
-- :func:`read_eml` gives subject, body and .docx attachments as :class:`EmailText`.
+- :func:`read_eml` gives subject, body and .docx attachments as :class:`EmailText`;
+- :mod:`nlp.documents.formats` scans, redacts and (for .pptx) adds the notice to .pptx, .xlsx, .csv, .odt,
+  .ods and .odp (readers in ``presentation``, ``spreadsheet``, ``opendocument``; safety checks shared with
+  .docx in ``archive``).
 """
 
 from nlp.documents.docx import (
