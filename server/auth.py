@@ -181,7 +181,13 @@ def authenticate() -> None:
         g.user = DEV_USER
         return
     validator: TokenValidator = current_app.extensions["aiguard.tokens"]
-    g.user = validator.validate(_bearer_token())
+    try:
+        g.user = validator.validate(_bearer_token())
+    except ApiError:
+        from server.limits import count_failed_sign_in  # limits imports this module for the user
+
+        count_failed_sign_in()
+        raise
 
 
 def current_user() -> User:

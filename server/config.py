@@ -75,6 +75,8 @@ class Settings:
     max_docx_uncompressed_bytes: int = 100 * 1024 * 1024
     rate_limit: str = "120 per minute"
     rate_limit_storage_url: str = "memory://"
+    per_worker_rate_limit: bool = False  # AIGUARD_ALLOW_PER_WORKER_RATE_LIMIT: several workers on memory://
+    unauthenticated_rate_limit: str = "60 per minute"  # per client address, requests whose sign-in fails
     # Web
     cors_origins: tuple[str, ...] = ()
     addin_dir: Path = DEFAULT_ADDIN_DIR
@@ -133,6 +135,11 @@ class Settings:
         rate_limit = reader.text("AIGUARD_RATE_LIMIT") or cls.rate_limit
         if not all(RATE_LIMIT.match(part.strip()) for part in rate_limit.split(";")):
             raise ConfigError("AIGUARD_RATE_LIMIT", "must look like '120 per minute' (several joined by ';')")
+        unauthenticated_limit = reader.text("AIGUARD_UNAUTHENTICATED_RATE_LIMIT") or cls.unauthenticated_rate_limit
+        if not all(RATE_LIMIT.match(part.strip()) for part in unauthenticated_limit.split(";")):
+            raise ConfigError(
+                "AIGUARD_UNAUTHENTICATED_RATE_LIMIT", "must look like '60 per minute' (several joined by ';')"
+            )
         storage = reader.text("AIGUARD_RATE_LIMIT_STORAGE_URL") or cls.rate_limit_storage_url
         if not storage.startswith(("memory://", "redis://", "rediss://", "redis+unix://")):
             raise ConfigError("AIGUARD_RATE_LIMIT_STORAGE_URL", "must be memory:// or a redis:// URL")
@@ -183,6 +190,8 @@ class Settings:
             ),
             rate_limit=rate_limit,
             rate_limit_storage_url=storage,
+            per_worker_rate_limit=reader.flag("AIGUARD_ALLOW_PER_WORKER_RATE_LIMIT", False),
+            unauthenticated_rate_limit=unauthenticated_limit,
             cors_origins=tuple(o.rstrip("/") for o in origins),
             addin_dir=reader.path("AIGUARD_ADDIN_DIR") or DEFAULT_ADDIN_DIR,
             config_dir=config_dir,

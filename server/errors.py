@@ -56,6 +56,8 @@ ERRORS: dict[str, tuple[int, str, str]] = {
     "not_found": (404, "找不到此路徑。", "No such path."),
     "method_not_allowed": (405, "此路徑不接受這個方法。", "This path does not accept this method."),
     "request_too_large": (413, "請求內容過大。", "The request is too large."),
+    "uri_too_long": (414, "網址過長。", "The URL is too long."),
+    "request_headers_too_large": (431, "請求標頭過大。", "The request headers are too large."),
     "text_too_long": (413, "文字過長，請分段檢查。", "The text is too long; check it in parts."),
     "document_too_large": (413, "文件過大。", "The document is too large."),
     "unsupported_media_type": (

@@ -207,8 +207,15 @@ class Process:
                 self.process.wait()
 
 
-def start_gunicorn(environment: dict[str, str], workers: int, log: Path, port: int | None = None) -> Process:
+GUNICORN_CONF = REPO / "deploy" / "gunicorn.conf.py"
+
+
+def start_gunicorn(
+    environment: dict[str, str], workers: int, log: Path, port: int | None = None, shipped_config: bool = False
+) -> Process:
+    """gunicorn on loopback; ``shipped_config`` runs it with deploy/gunicorn.conf.py (JSON errors, gthread)."""
     port = port or free_port()
+    config = ["-c", str(GUNICORN_CONF)] if shipped_config else []
     env = {**os.environ, **environment, "PYTHONPATH": str(REPO)}
     with open(log, "wb") as log_file:
         process = subprocess.Popen(
@@ -216,6 +223,7 @@ def start_gunicorn(environment: dict[str, str], workers: int, log: Path, port: i
                 sys.executable,
                 "-m",
                 "gunicorn",
+                *config,
                 "-w",
                 str(workers),
                 "-b",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import ssl
@@ -40,17 +41,27 @@ def site_for_test(tls_port: int, app_port: int, cert: Path, key: Path) -> str:
 
 @pytest.fixture
 def nginx_in_front_of_gunicorn(tmp_path: Path, jwks_server: JwksServer) -> Iterator[int]:
-    if not Path(NGINX).is_file():
-        pytest.skip("nginx not installed (apt-get install nginx)")
     from conftest import base_environment  # noqa: PLC0415
 
     environment = base_environment(tmp_path, jwks_server)
     environment.update({"AIGUARD_DEV_MODE": "1", "AIGUARD_PROXY_COUNT": "1"})
     app = start_gunicorn(environment, workers=1, log=tmp_path / "gunicorn.log")
+    try:
+        with nginx_in_front_of(app.port, tmp_path) as tls_port:
+            yield tls_port
+    finally:
+        app.stop()
+
+
+@contextlib.contextmanager
+def nginx_in_front_of(app_port: int, tmp_path: Path) -> Iterator[int]:
+    """The shipped site on a loopback TLS port in front of ``app_port``; yields the TLS port."""
+    if not Path(NGINX).is_file():
+        pytest.skip("nginx not installed (apt-get install nginx)")
     certificate = ensure_dev_certificate(tmp_path / "config")
     tls_port = free_port()
     (tmp_path / "site.conf").write_text(
-        site_for_test(tls_port, app.port, certificate.cert, certificate.key), encoding="utf-8"
+        site_for_test(tls_port, app_port, certificate.cert, certificate.key), encoding="utf-8"
     )
     user = "user root root;\n" if os.geteuid() == 0 else ""
     (tmp_path / "nginx.conf").write_text(
@@ -75,7 +86,6 @@ def nginx_in_front_of_gunicorn(tmp_path: Path, jwks_server: JwksServer) -> Itera
     finally:
         nginx.terminate()
         nginx.wait(timeout=15)
-        app.stop()
 
 
 def test_https_request_through_nginx_reaches_the_app(nginx_in_front_of_gunicorn: int, tmp_path: Path) -> None:
