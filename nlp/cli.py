@@ -30,6 +30,7 @@ VERDICT_LABELS = {BLOCK: "封鎖 block", REDACT: "需遮蔽 redact", ALLOW: "可
 
 class InputError(Exception):
     def __init__(self, zh: str, en: str) -> None:
+        self.zh, self.en = zh, en
         super().__init__(f"{zh} / {en}")
 
 
@@ -179,15 +180,18 @@ def command_scan(args: argparse.Namespace, engine: Engine) -> int:
     progress = Progress(len(paths), len(paths) > 1)
     for path in paths:
         try:
-            text = read_input(path)
+            document = scan_file(engine, path)
+            text = document.text if document else read_input(path)
         except InputError as error:
             print(f"aiguard: {error}", file=sys.stderr)
             failed = True
             continue
-        result = engine.scan(text)
+        result = document.result if document else engine.scan(text)
         results.append(result)
         if args.json:
             payload = {"path": path, **result.to_dict()}
+            if document:
+                payload["findings"] = document.located_findings()
             print(json.dumps(payload, ensure_ascii=False, indent=None if len(paths) > 1 else 2))
         else:
             if progress.enabled:
@@ -202,8 +206,80 @@ def command_scan(args: argparse.Namespace, engine: Engine) -> int:
     return EXIT_CODES[strongest(r.verdict for r in results)] if not failed else EXIT_INPUT_ERROR
 
 
+def _office_kind(path: str) -> str | None:
+    """The kind of a slide, spreadsheet or ODF file (nlp.documents.formats), or None."""
+    from nlp.documents.formats import KINDS
+
+    kind = Path(path).suffix.lower().lstrip(".")
+    return kind if path != "-" and kind in KINDS else None
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(f"無法讀取 {path}：{error.strerror}", f"cannot read {path}: {error.strerror}") from error
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Write a whole file or nothing: a temporary file beside it, renamed over it when complete."""
+    import os
+    import tempfile
+
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def scan_file(engine: Engine, path: str):
+    """A .pptx, .xlsx, .csv, .odt, .ods or .odp scanned with locations (``DocumentScan``), else None."""
+    kind = _office_kind(path)
+    if kind is None:
+        return None
+    from nlp.documents import DocumentError
+    from nlp.documents.formats import scan_document
+
+    try:
+        return scan_document(engine, _read_bytes(path), kind, name=Path(path).stem)
+    except DocumentError as error:
+        raise InputError(f"{path}：{error.zh}", f"{path}: {error.en}") from error
+
+
+def _redact_office_file(args: argparse.Namespace, engine: Engine, kind: str) -> int:
+    from nlp.documents import DocumentError
+    from nlp.documents.formats import redact_document
+
+    if not args.out:
+        print(f"aiguard: 處理 .{kind} 需指定 --out / --out is required for .{kind}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        redaction = redact_document(engine, _read_bytes(args.path), kind, args.mode)
+    except (InputError, DocumentError) as error:
+        message = f"{error.zh} / {error.en}" if isinstance(error, DocumentError) else str(error)
+        print(f"aiguard: {message}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    if redaction.result.verdict == BLOCK:
+        return _refuse_blocked(redaction.result)
+    write_atomically(args.out, redaction.data)
+    if args.map_out:
+        Path(args.map_out).write_text(json.dumps(redaction.placeholder_map, ensure_ascii=False, indent=2),
+                                      encoding="utf-8")
+    redacted = sum(1 for f in redaction.result.findings if f.action == REDACT)
+    print(f"已遮蔽 {redacted} 項 / redacted {redacted} findings", file=sys.stderr)
+    return 0
+
+
 def command_redact(args: argparse.Namespace, engine: Engine) -> int:
     path = args.path
+    kind = _office_kind(path)
+    if kind:
+        return _redact_office_file(args, engine, kind)
     if path != "-" and Path(path).suffix.lower() == ".docx":
         if not args.out:
             print("aiguard: 處理 .docx 需指定 --out / --out is required for .docx", file=sys.stderr)
@@ -272,11 +348,23 @@ def command_restore(args: argparse.Namespace, engine: Engine) -> int:
 
 
 def command_notice(args: argparse.Namespace, engine: Engine) -> int:
-    from nlp.notice import find_notice, insert_notice, reminder_text
+    from nlp.notice import find_notice, insert_notice, notice_text, reminder_text
 
     policy = engine.policy
     path = Path(args.path)
-    if path.suffix.lower() == ".docx":
+    kind = _office_kind(args.path)
+    if kind:
+        from nlp.documents import DocumentError
+        from nlp.documents.formats import insert_notice_document
+
+        try:
+            data = insert_notice_document(_read_bytes(args.path), kind, notice_text(policy, args.lang))
+        except (InputError, DocumentError) as error:
+            message = f"{error.zh} / {error.en}" if isinstance(error, DocumentError) else str(error)
+            print(f"aiguard: {message}", file=sys.stderr)
+            return EXIT_INPUT_ERROR
+        write_atomically(args.out or args.path, data)
+    elif path.suffix.lower() == ".docx":
         from nlp.documents import DocumentError
         from nlp.documents.docx import insert_notice_docx
 
@@ -319,7 +407,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--policy", help="機關政策檔 agency policy file (TOML); default $AIGUARD_POLICY")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    scan = sub.add_parser("scan", help="掃描檔案 scan .txt/.docx/.eml files or stdin (-)")
+    scan = sub.add_parser("scan", help="掃描檔案 scan .txt/.docx/.eml/.pptx/.xlsx/.csv/.odt/.ods/.odp or stdin (-)")
     scan.add_argument("paths", nargs="*", metavar="PATH")
     scan.add_argument("--json", action="store_true", help="JSON 輸出 JSON output")
     scan.add_argument(
