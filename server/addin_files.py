@@ -7,18 +7,29 @@ from pathlib import Path
 
 from flask import Blueprint, Flask, Response, current_app, request, send_from_directory
 
+from server.errors import ApiError
+
 bp = Blueprint("addin", __name__)
 
 # Classic Outlook and Word run the event scripts (on-send, on-open) without a page, so they cannot see where they
-# were loaded from; the server tells them by prefixing the script with its own origin.
+# were loaded from; the server tells them by prefixing the script with its configured public origin
+# (AIGUARD_PUBLIC_URL or the host of AIGUARD_APP_ID_URI) — never the request's Host header, which any client
+# (or a cache in between) could set. Development mode, loopback only, uses the request's own origin.
 EVENT_SCRIPTS = ("onsend", "onopen")
 
 
 @bp.get(f"/addin/commands/<any({', '.join(EVENT_SCRIPTS)}):name>.js")
 def event_script(name: str) -> Response:
-    directory: Path = current_app.config["AIGUARD_SETTINGS"].addin_dir
+    settings = current_app.config["AIGUARD_SETTINGS"]
+    origin = settings.public_url or (request.host_url.rstrip("/") if settings.dev_mode else "")
+    if not origin:
+        raise ApiError(
+            "not_ready",
+            zh="伺服器未設定公開網址（AIGUARD_PUBLIC_URL）。",
+            en="The server's public URL is not configured (AIGUARD_PUBLIC_URL).",
+        )
+    directory: Path = settings.addin_dir
     script = (directory / "commands" / f"{name}.js").read_text(encoding="utf-8")
-    origin = request.host_url.rstrip("/")
     prefix = f"self.AIGUARD_BASE_URL = {json.dumps(origin)};\n"
     response = Response(prefix + script, mimetype="text/javascript")
     response.cache_control.max_age = 300

@@ -51,8 +51,10 @@ class Settings:
     required_scope: str = "access_as_user"
     admin_role: str = "AIGuard.Admin"
     jwks_url: str = DEFAULT_JWKS_URL
-    jwks_min_refresh_seconds: float = 60.0
-    jwks_cache_seconds: float = 24 * 3600.0
+    # A key Entra removes stays accepted at most jwks_cache_seconds; an unknown key id refetches at once, at most
+    # once every jwks_min_refresh_seconds (so made-up key ids cannot turn the server into a request amplifier).
+    jwks_min_refresh_seconds: float = 5.0
+    jwks_cache_seconds: float = 3600.0
     authority_url: str = DEFAULT_AUTHORITY
     graph_url: str = DEFAULT_GRAPH_URL
     department_cache_seconds: float = 3600.0
@@ -84,6 +86,7 @@ class Settings:
     data_dir: Path = field(default_factory=lambda: Path.home() / ".local" / "share" / "aiguard")
     log_level: str = "INFO"
     proxy_count: int = 0
+    public_url: str = ""  # AIGUARD_PUBLIC_URL, else https://HOST of AIGUARD_APP_ID_URI: written into event scripts
 
     @property
     def audiences(self) -> tuple[str, ...]:
@@ -165,8 +168,8 @@ class Settings:
             required_scope=reader.text("AIGUARD_REQUIRED_SCOPE") or cls.required_scope,
             admin_role=reader.text("AIGUARD_ADMIN_ROLE") or cls.admin_role,
             jwks_url=jwks_url,
-            jwks_min_refresh_seconds=reader.number("AIGUARD_JWKS_MIN_REFRESH_SECONDS", 60.0),
-            jwks_cache_seconds=reader.number("AIGUARD_JWKS_CACHE_SECONDS", 24 * 3600.0),
+            jwks_min_refresh_seconds=reader.number("AIGUARD_JWKS_MIN_REFRESH_SECONDS", cls.jwks_min_refresh_seconds),
+            jwks_cache_seconds=reader.number("AIGUARD_JWKS_CACHE_SECONDS", cls.jwks_cache_seconds),
             authority_url=authority_url.rstrip("/"),
             graph_url=graph_url.rstrip("/"),
             department_cache_seconds=reader.number("AIGUARD_DEPARTMENT_CACHE_SECONDS", 3600.0),
@@ -198,7 +201,20 @@ class Settings:
             data_dir=data_dir,
             log_level=log_level,
             proxy_count=reader.integer("AIGUARD_PROXY_COUNT", 0),
+            public_url=_public_url(reader, app_id_uri),
         )
+
+
+def _public_url(reader: _Reader, app_id_uri: str) -> str:
+    """The server's public origin: ``AIGUARD_PUBLIC_URL``, or ``https://HOST`` from ``api://HOST/CLIENT-ID``."""
+    url = reader.text("AIGUARD_PUBLIC_URL").rstrip("/")
+    if url:
+        parts = urlsplit(url)
+        if parts.scheme != "https" or not parts.hostname or parts.path or parts.query:
+            raise ConfigError("AIGUARD_PUBLIC_URL", "must be an https origin such as https://aiguard.example.gov.tw")
+        return url
+    host = urlsplit(app_id_uri).netloc if app_id_uri else ""
+    return f"https://{host}" if host else ""
 
 
 class _Reader:

@@ -13,6 +13,7 @@ import pytest
 from entra_test_tokens import CLIENT_ID, OTHER_TENANT, TENANT, SigningKey
 
 from server import create_app
+from server.config import Settings
 
 SCAN = {"text": "會議紀錄草稿", "channel": "word"}
 
@@ -44,25 +45,19 @@ def test_missing_token_asks_for_sign_in(client: Any) -> None:
 
 def test_forged_signature_is_refused(client: Any, make_token: Any) -> None:
     attacker = SigningKey(kid="key-current")  # same key id, different key
-    assert_refused(
-        post_scan(client, {"Authorization": f"Bearer {make_token(key=attacker)}"}), 401, "invalid_token"
-    )
+    assert_refused(post_scan(client, {"Authorization": f"Bearer {make_token(key=attacker)}"}), 401, "invalid_token")
 
 
 def test_tampered_claims_are_refused(client: Any, make_token: Any) -> None:
     header, payload, signature = make_token().split(".")
     other = make_token(oid="someone-else").split(".")[1]
-    assert_refused(
-        post_scan(client, {"Authorization": f"Bearer {header}.{other}.{signature}"}), 401, "invalid_token"
-    )
+    assert_refused(post_scan(client, {"Authorization": f"Bearer {header}.{other}.{signature}"}), 401, "invalid_token")
     assert payload != other
 
 
 def test_expired_token_is_refused(client: Any, bearer: Any) -> None:
     past = int(time.time()) - 3600
-    assert_refused(
-        post_scan(client, bearer(exp=past, iat=past - 3600, nbf=past - 3600)), 401, "invalid_token"
-    )
+    assert_refused(post_scan(client, bearer(exp=past, iat=past - 3600, nbf=past - 3600)), 401, "invalid_token")
 
 
 def test_token_without_expiry_is_refused(client: Any, bearer: Any) -> None:
@@ -70,9 +65,7 @@ def test_token_without_expiry_is_refused(client: Any, bearer: Any) -> None:
 
 
 def test_wrong_audience_is_refused(client: Any, bearer: Any) -> None:
-    assert_refused(
-        post_scan(client, bearer(aud="00000003-0000-0000-c000-000000000000")), 401, "invalid_token"
-    )
+    assert_refused(post_scan(client, bearer(aud="00000003-0000-0000-c000-000000000000")), 401, "invalid_token")
 
 
 def test_wrong_tenant_is_refused(client: Any, bearer: Any) -> None:
@@ -138,11 +131,28 @@ def test_unknown_key_ids_do_not_refetch_within_the_minimum_interval(
     assert post_scan(client, {"Authorization": f"Bearer {make_token()}"}).status_code == 200
     fetches = jwks_server.fetches
     for n in range(5):
-        response = post_scan(
-            client, {"Authorization": f"Bearer {make_token(key=SigningKey(kid=f'made-up-{n}'))}"}
-        )
+        response = post_scan(client, {"Authorization": f"Bearer {make_token(key=SigningKey(kid=f'made-up-{n}'))}"})
         assert_refused(response, 401, "invalid_token")
     assert jwks_server.fetches == fetches
+
+
+def test_a_removed_key_is_refused_once_the_cache_expires(
+    environment: dict[str, str], make_token: Any, jwks_server: Any, signing_key: Any
+) -> None:
+    defaults = Settings.from_env(
+        environment | {"AIGUARD_JWKS_CACHE_SECONDS": "", "AIGUARD_JWKS_MIN_REFRESH_SECONDS": ""}
+    )
+    assert (defaults.jwks_cache_seconds, defaults.jwks_min_refresh_seconds) == (3600.0, 5.0)
+    environment["AIGUARD_JWKS_CACHE_SECONDS"] = "1"
+    client = create_app(environment).test_client()
+    retiring = SigningKey(kid="key-retiring")
+    jwks_server.keys = [signing_key, retiring]
+    assert post_scan(client, {"Authorization": f"Bearer {make_token(key=retiring)}"}).status_code == 200
+    jwks_server.keys = [signing_key]  # Entra stops publishing it
+    assert post_scan(client, {"Authorization": f"Bearer {make_token(key=retiring)}"}).status_code == 200  # cached
+    time.sleep(1.1)
+    assert_refused(post_scan(client, {"Authorization": f"Bearer {make_token(key=retiring)}"}), 401, "invalid_token")
+    assert post_scan(client, {"Authorization": f"Bearer {make_token()}"}).status_code == 200
 
 
 def test_health_and_openapi_need_no_sign_in(client: Any) -> None:
@@ -170,9 +180,7 @@ class TestDevelopmentMode:
         assert dev_client.get("/healthz").headers["X-AIGuard-Dev-Mode"] == "1"
         assert dev_client.get("/nowhere").headers["X-AIGuard-Dev-Mode"] == "1"
 
-    def test_warns_loudly_at_start(
-        self, environment: dict[str, str], caplog: pytest.LogCaptureFixture
-    ) -> None:
+    def test_warns_loudly_at_start(self, environment: dict[str, str], caplog: pytest.LogCaptureFixture) -> None:
         environment["AIGUARD_DEV_MODE"] = "1"
         with caplog.at_level("WARNING", logger="aiguard"):
             create_app(environment)
