@@ -1,6 +1,9 @@
 """The engine: text in, a verdict with its findings out. It reads as a list of steps:
 
-normalise → recognise → names by NER → resolve overlaps → threshold → allow-list → actions → verdict.
+normalise → recognise → names by NER → resolve overlaps → threshold → allow-list → repeats → actions → verdict.
+
+A document of several segments (body, headers, footers, subject) is scanned with :meth:`Engine.scan_document`:
+a value found in any segment is a finding at every occurrence in every segment (:mod:`nlp.propagation`).
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ import bisect
 import importlib.util
 import re
 import threading
+from collections.abc import Sequence
 from dataclasses import replace
 
 from nlp.articles import (
@@ -32,7 +36,8 @@ from nlp.finding import (
 )
 from nlp.notice import find_notice
 from nlp.policy import Policy
-from nlp.redaction import Redaction, redact
+from nlp.propagation import propagate
+from nlp.redaction import Redaction, redact_all
 from nlp.registry import build_recognizers
 from nlp.text import ScanText, value_key
 
@@ -72,14 +77,48 @@ class Engine:
 
     # ---- public -------------------------------------------------------------------------------
     def scan(self, text: str) -> ScanResult:
-        if not isinstance(text, str):
-            raise TypeError("text must be a str")
-        scan_text = ScanText(text)
+        return self.scan_document([text])[0]
+
+    def scan_document(self, segments: Sequence[str]) -> tuple[ScanResult, ...]:
+        """One result per segment of one document; a value found in any segment is found in all of them."""
+        if isinstance(segments, str) or not all(isinstance(text, str) for text in segments):
+            raise TypeError("segments must be a sequence of str")
+        scan_texts = [ScanText(text) for text in segments]
+        found = [self._found(scan_text) for scan_text in scan_texts]
+        seeds = [f for findings in found for f in findings]
+        return tuple(
+            self._result(scan_text, propagate(scan_text, findings, seeds))
+            for scan_text, findings in zip(scan_texts, found)
+        )
+
+    def redact(self, text: str, mode: str = "mask") -> Redaction:
+        """Scan ``text`` and replace its personal data (``mask`` or ``placeholder``)."""
+        return self.redact_document([text], mode)[0]
+
+    def redact_document(self, segments: Sequence[str], mode: str = "mask") -> tuple[Redaction, ...]:
+        """Scan the segments of one document together and redact each; placeholders are numbered across them."""
+        return redact_all(segments, self.scan_document(segments), mode)
+
+    def warm_up(self) -> None:
+        """Load configured models now (the server calls this at start-up)."""
+        self.scan("承辦人：王小明")
+        if self.policy.ner.ckip_model:
+            self._ckip().find("王小明")
+        if self._spacy_model:
+            self._spacy()
+
+    # ---- steps --------------------------------------------------------------------------------
+    def _found(self, scan_text: ScanText) -> list[Finding]:
+        """Recognise → names by NER → resolve overlaps → threshold → allow-list."""
         findings = [f for recognizer in self.recognizers for f in recognizer.find(scan_text)]
         findings.extend(self._model_names(scan_text))
         findings = resolve_overlaps(findings)
         findings = [f for f in findings if f.score >= self.policy.ner.min_score]
-        findings = [f for f in findings if not self._is_allowed(f)]
+        return [f for f in findings if not self._is_allowed(f)]
+
+    def _result(self, scan_text: ScanText, findings: list[Finding]) -> ScanResult:
+        """Actions → verdict, warnings and the notice check."""
+        text = scan_text.original
         findings = [replace(f, action=self.policy.type_action(f.type)) for f in findings]
         findings = [f for f in findings if f.action != "ignore"]
         verdict, basis = self._verdict(findings)
@@ -101,19 +140,6 @@ class Engine:
             text_length=len(text),
         )
 
-    def redact(self, text: str, mode: str = "mask") -> Redaction:
-        """Scan ``text`` and replace its personal data (``mask`` or ``placeholder``)."""
-        return redact(text, self.scan(text), mode)
-
-    def warm_up(self) -> None:
-        """Load configured models now (the server calls this at start-up)."""
-        self.scan("承辦人：王小明")
-        if self.policy.ner.ckip_model:
-            self._ckip().find("王小明")
-        if self._spacy_model:
-            self._spacy()
-
-    # ---- steps --------------------------------------------------------------------------------
     def _model_names(self, scan_text: ScanText) -> list[Finding]:
         if not self.policy.enabled(PERSON):
             return []

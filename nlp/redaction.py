@@ -8,6 +8,7 @@ always gets the same placeholder within one text.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from nlp.articles import PLACEHOLDER_NAMES
@@ -81,32 +82,46 @@ def _value_key(finding: Finding) -> tuple[str, str]:
 
 def redact(text: str, result: ScanResult, mode: str = "mask") -> Redaction:
     """Replace every finding whose action is ``redact`` (personal data) in ``text``."""
+    return redact_all([text], [result], mode)[0]
+
+
+def redact_all(texts: Sequence[str], results: Sequence[ScanResult], mode: str = "mask") -> tuple[Redaction, ...]:
+    """Redact the segments of one document: one value, one placeholder, in every segment.
+
+    Each :class:`Redaction` carries the document's whole placeholder map, so one map restores any of them.
+    """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
-    targets = sorted((f for f in result.findings if f.action == REDACT), key=lambda f: f.start)
-    pieces: list[str] = []
     placeholder_map: dict[str, str] = {}
     by_value: dict[tuple[str, str], str] = {}
     counters: dict[str, int] = {}
-    replacements: list[tuple[int, int, str]] = []
-    cursor = 0
-    for finding in targets:
-        if finding.start < cursor:
-            continue
-        pieces.append(text[cursor : finding.start])
-        if mode == "mask":
-            replacement = mask_value(finding)
-        else:
-            key = _value_key(finding)
-            if key not in by_value:
-                name = PLACEHOLDER_NAMES.get(finding.type, "個資")
-                counters[name] = counters.get(name, 0) + 1
-                placeholder = f"〔{name}{counters[name]}〕"
-                by_value[key] = placeholder
-                placeholder_map[placeholder] = finding.text
-            replacement = by_value[key]
-        pieces.append(replacement)
-        replacements.append((finding.start, finding.end, replacement))
-        cursor = finding.end
-    pieces.append(text[cursor:])
-    return Redaction("".join(pieces), placeholder_map, result, tuple(targets), tuple(replacements))
+
+    def placeholder_for(finding: Finding) -> str:
+        key = _value_key(finding)
+        if key not in by_value:
+            name = PLACEHOLDER_NAMES.get(finding.type, "個資")
+            counters[name] = counters.get(name, 0) + 1
+            by_value[key] = f"〔{name}{counters[name]}〕"
+            placeholder_map[by_value[key]] = finding.text
+        return by_value[key]
+
+    spliced = []
+    for text, result in zip(texts, results, strict=True):
+        targets = sorted((f for f in result.findings if f.action == REDACT), key=lambda f: f.start)
+        pieces: list[str] = []
+        replacements: list[tuple[int, int, str]] = []
+        cursor = 0
+        for finding in targets:
+            if finding.start < cursor:
+                continue
+            replacement = mask_value(finding) if mode == "mask" else placeholder_for(finding)
+            pieces.append(text[cursor : finding.start])
+            pieces.append(replacement)
+            replacements.append((finding.start, finding.end, replacement))
+            cursor = finding.end
+        pieces.append(text[cursor:])
+        spliced.append(("".join(pieces), result, tuple(targets), tuple(replacements)))
+    return tuple(
+        Redaction(text, placeholder_map, result, targets, replacements)
+        for text, result, targets, replacements in spliced
+    )

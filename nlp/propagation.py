@@ -1,0 +1,208 @@
+"""Document-level propagation: a value found once is a finding wherever else it occurs.
+
+A name found after 承辦人 or 陳情人 is usually written again later without its label (「王小明希望儘速修復」),
+and a phone number found in the header is repeated in the body. The recognizers need the label to find it
+the first time; a redacted copy that keeps the repeats leaks exactly what the scan found. So every value
+found in a document (in any of its segments: body, headers, footers, subject) becomes a finding at every
+other occurrence, with its own offsets and the evidence ``repeat-of-finding``.
+
+Occurrences are compared under the one normalisation of values (:func:`nlp.text.compact`): widths and
+dashes folded, spaces and hyphens dropped, so ``0912—345—678`` repeats ``0912-345-678`` and ``林　芳``
+repeats ``林芳``. Letters compare case-insensitively, except in names (``Mark Lee`` is not ``mark lee``).
+A value that starts or ends with a letter or digit must not continue into one (``0912345678`` inside
+``09123456789`` is not a repeat).
+
+Precision: a two-character Chinese name inside a place or institution name (林森 in 林森路, 高雄 in
+高雄市) is clearly not the person and is skipped; anywhere else the repeat is redacted, since leaving a
+found name in the copy for the AI is worse than one redaction too many.
+
+Cost: a few passes over the text whatever the number of values (see :func:`_occurrences`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from itertools import accumulate
+
+from nlp.finding import MARKING_TYPES, PERSON, Finding
+from nlp.text import _VALUE_SEPARATORS as _SEPARATOR_RUNS
+from nlp.text import ScanText, fold
+
+REPEAT_EVIDENCE = "repeat-of-finding"
+_DIGIT_RUN = re.compile(r"[0-9]+")
+_LONG_DIGIT_RUN = re.compile(r"[0-9]{2,}")
+_DIRECT_SEARCHES = 32  # up to this many values, one substring search each is cheapest
+# Characters too frequent in official text to anchor a search on.
+_COMMON = frozenset("的一是在不了有人中大國年月日民華市區縣鄉鎮村里鄰路街段巷弄號樓之室新北臺台府局處科課所分機轉電話")
+_CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]+")
+# What follows a two-character name when it is part of a place or an institution instead: a road, an
+# administrative area, a station… (not followed by 長 or 議: 林芳里長 and 王強市議員 are people).
+_PLACE_SUFFIX = re.compile(
+    r"[路街巷弄段區里鄰鄉鎮市縣村橋站港湖溪樓館堂](?![長議民代])|國小|國中|高中|大學|醫院|診所|公司|紀念|公園|新村"
+)
+
+
+def propagate(scan_text: ScanText, findings: Sequence[Finding], seeds: Iterable[Finding] = ()) -> list[Finding]:
+    """``findings`` and a finding at every other occurrence in ``scan_text`` of a value found in ``findings``
+    or in ``seeds`` (findings of the document's other segments). Sorted by start, as the engine keeps them.
+    """
+    sources: dict[tuple[bool, str], Finding] = {}
+    for finding in (*findings, *seeds):
+        if finding.type in MARKING_TYPES:
+            continue
+        key = _search_key(finding)
+        if len(key[1]) >= 2:
+            sources.setdefault(key, finding)
+    if not sources:
+        return list(findings)
+    text = _CompactText(scan_text.folded)
+    taken = sorted((f.start, f.end) for f in findings if f.type not in MARKING_TYPES)
+    starts = [start for start, _ in taken]
+    repeats: list[Finding] = []
+    occurrences = _occurrences(text, list(sources))
+    for (case_sensitive, key), source in sorted(sources.items(), key=lambda item: -len(item[0][1])):
+        for at in occurrences.get((case_sensitive, key), ()):
+            folded_start, folded_end = text.folded_span(at, at + len(key))
+            if _is_repeat(scan_text.folded, folded_start, folded_end, source, key):
+                start, end = scan_text.to_original(folded_start, folded_end)
+                index = bisect.bisect_left(starts, start)
+                free = (index == 0 or taken[index - 1][1] <= start) and (index == len(taken) or taken[index][0] >= end)
+                if free:
+                    starts.insert(index, start)
+                    taken.insert(index, (start, end))
+                    repeats.append(_repeat_of(source, start, end, scan_text.original[start:end]))
+    if not repeats:
+        return list(findings)
+    return sorted((*findings, *repeats), key=lambda f: (f.start, f.end, f.type))
+
+
+def _search_key(finding: Finding) -> tuple[bool, str]:
+    """(case-sensitive?, the value as searched in the compact copy)."""
+    kept_case = _SEPARATOR_RUNS.sub("", fold(finding.text))  # nlp.text.compact, before it upper-cases
+    return (True, kept_case) if finding.type == PERSON else (False, _upper(kept_case))
+
+
+def _is_repeat(folded: str, start: int, end: int, source: Finding, key: str) -> bool:
+    if key[0].isascii() and key[0].isalnum() and start > 0 and _is_ascii_alnum(folded[start - 1]):
+        return False
+    if key[-1].isascii() and key[-1].isalnum() and end < len(folded) and _is_ascii_alnum(folded[end]):
+        return False
+    if source.type == PERSON and len(key) == 2 and _CJK.fullmatch(key):
+        return not _PLACE_SUFFIX.match(folded, end)
+    return True
+
+
+def _anchor_offset(value: str) -> int | None:
+    """Where in ``value`` its likely rarest character is: the last one that is neither ASCII nor very common
+    (a given-name character rather than a surname, a street name rather than 路 or 號); None if none is."""
+    for offset in range(len(value) - 1, -1, -1):
+        if not value[offset].isascii() and value[offset] not in _COMMON:
+            return offset
+    at = value.find("@")  # an e-mail address
+    return at if at != -1 else None
+
+
+def _last_capital(value: str) -> int:
+    """Offset of the last ASCII capital after the first character (Chen in DavidChen), else 0."""
+    for offset in range(len(value) - 1, 0, -1):
+        if "A" <= value[offset] <= "Z":
+            return offset
+    return 0
+
+
+def _upper(text: str) -> str:
+    """Upper case, offsets kept (a letter whose upper case is longer, like ß, stays as it is)."""
+    upper = text.upper()
+    return upper if len(upper) == len(text) else "".join(c if len(c.upper()) > 1 else c.upper() for c in text)
+
+
+def _is_ascii_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _repeat_of(source: Finding, start: int, end: int, text: str) -> Finding:
+    evidence = source.evidence if REPEAT_EVIDENCE in source.evidence else (REPEAT_EVIDENCE, *source.evidence)
+    return replace(source, start=start, end=end, text=text, evidence=evidence)
+
+
+class _CompactText:
+    """The working copy without spaces and hyphens (``exact``; ASCII letters upper-cased: ``upper``), and the map
+    from its offsets back to the working copy's."""
+
+    def __init__(self, folded: str) -> None:
+        pieces = _SEPARATOR_RUNS.split(folded)
+        self.exact = "".join(pieces)
+        self.upper = _upper(self.exact)
+        self._piece_ends = list(accumulate(map(len, pieces)))  # where each kept piece ends in ``exact``
+        self._removed = list(accumulate(map(len, _SEPARATOR_RUNS.findall(folded))))  # dropped up to each gap
+
+    def folded_span(self, start: int, end: int) -> tuple[int, int]:
+        """The working-copy span of ``exact[start:end]`` (without separators around it)."""
+        return self._to_folded(start), self._to_folded(end - 1) + 1
+
+    def _to_folded(self, index: int) -> int:
+        piece = bisect.bisect_right(self._piece_ends, index)
+        return index + (self._removed[piece - 1] if piece else 0)
+
+
+def _occurrences(text: _CompactText, keys: list[tuple[bool, str]]) -> dict[tuple[bool, str], list[int]]:
+    """Where each key occurs in the compact copy (start offsets), in time near-linear in the text.
+
+    A search per key would cost keys × text, and a dense document holds a thousand values. So a key with a
+    run of three or more digits is looked for where the text has that same (maximal) digit run; when there
+    are many keys, the others are anchored on their rarest character, whose occurrences one pass collects;
+    the rest (few keys, or keys of common characters only) get a substring search each.
+    """
+    found: dict[tuple[bool, str], list[int]] = {}
+    candidates: dict[tuple[bool, str], tuple[list[int], int]] = {}  # key -> (anchor positions, anchor offset)
+    direct: list[tuple[bool, str]] = []
+    runs: dict[str, list[int]] = {}
+    if any(_LONG_DIGIT_RUN.search(key[1]) for key in keys):
+        for match in _DIGIT_RUN.finditer(text.upper):
+            runs.setdefault(match.group(), []).append(match.start())
+    for key in keys:
+        longest = max(_LONG_DIGIT_RUN.finditer(key[1]), key=lambda m: len(m.group()), default=None)
+        if longest is not None:
+            candidates[key] = (runs.get(longest.group(), []), longest.start())
+        else:
+            direct.append(key)
+    if len(direct) > _DIRECT_SEARCHES:
+        # anchors looked up in the upper-cased copy, and capitals of names in the copy as written
+        anchored: tuple[dict[str, list[tuple[tuple[bool, str], int]]], ...] = ({}, {})
+        rest = []
+        for key in direct:
+            offset = _anchor_offset(_upper(key[1]))
+            capital = key[0] and offset is None and _last_capital(key[1])
+            if offset is not None:
+                anchored[0].setdefault(_upper(key[1])[offset], []).append((key, offset))
+            elif capital:
+                anchored[1].setdefault(key[1][capital], []).append((key, capital))
+            else:
+                rest.append(key)
+        direct = rest
+        for haystack, by_anchor in zip((text.upper, text.exact), anchored):
+            if not by_anchor:
+                continue
+            positions: dict[str, list[int]] = {}
+            anchor_class = re.compile("[" + "".join(re.escape(char) for char in by_anchor) + "]")
+            for match in anchor_class.finditer(haystack):
+                positions.setdefault(match.group(), []).append(match.start())
+            for char, entries in by_anchor.items():
+                for key, offset in entries:
+                    candidates[key] = (positions.get(char, []), offset)
+    for key, (positions_of_anchor, offset) in candidates.items():
+        haystack = text.exact if key[0] else text.upper
+        starts = [at - offset for at in positions_of_anchor if at >= offset]
+        found[key] = [at for at in starts if haystack.startswith(key[1], at)]
+    for key in direct:
+        haystack = text.exact if key[0] else text.upper
+        starts = []
+        at = haystack.find(key[1])
+        while at != -1:
+            starts.append(at)
+            at = haystack.find(key[1], at + len(key[1]))
+        found[key] = starts
+    return found
