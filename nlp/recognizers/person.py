@@ -1,17 +1,28 @@
-"""PERSON (Traditional Chinese): names of natural persons, found by rules; CKIP NER adds to them when configured.
+"""PERSON (Traditional Chinese): names of natural persons, found by evidence; CKIP NER adds to them when configured.
 
-A name is a surname (single or compound, :mod:`surnames`) and one or two given-name characters that are not
-characters of agency, place or function words (局, 區, 路, 的 …). It is reported where officials write names:
+A candidate is a surname (single, compound, or a married woman's two surnames, 冠夫姓: :mod:`surnames`) and one or
+two given-name characters that are not characters of agency, place or function words (局, 區, 路, 的 …); a
+Vietnamese name may run 氏 + two characters (阮氏秋霞); an indigenous name is two parts around a middle dot
+(瓦歷斯·諾幹). Characters outside the Basic Multilingual Plane (𡘙) are name characters like any other.
 
-* after a field label or a role: 承辦人：王小明, 陳情人王大明君, 出席：林志明、張淑芬, 持卡人吳宗翰, 市民王小明;
-* before an honorific or a title: 王小明先生, 李美華小姐, 陳建宏科長; after a title or unit: 局長王大明,
-  主治醫師李宗憲, 工務局謝宗霖;
-* on its own: at the start of a line or after punctuation, and followed by the end of the line, punctuation,
-  a greeting (您好) or what is said of people (表示, 今年, 居留證號 …) — signatures, greetings, lists; then the
-  given name must be two characters common in given names (so 「高風險」, 「管理」 are not names);
-* before the person's particulars: 王小明（男，45歲）.
+What makes a candidate a name is the evidence around it, in the places officials write names:
 
-The span is the name without title or honorific.
+* a field label or a role before it, with or without a colon or a space: 承辦人：王小明, 陳情人王大明君,
+  出席：林志明、張淑芬; any role noun ending in 人/者/員/代表 before a colon (接交人：, 關懷員：); judgment header
+  fields even when spaced (原　　告　王小明, 訴訟代理人　林大華律師);
+* a title or a unit on either side, with or without a space: 局長王大明, 局長 陳建宏, 三重分局警員黃俊傑,
+  張美玲護理師, 王小明 科長; honorifics: 王小明先生;
+* the council and meeting-minutes form, surname + title + given name, where the span is the whole
+  (王議員志強：, 陳主席天成、蘇副主席碧浯);
+* standing on its own (signatures, table cells, lists, 派謝怡君為…): the name is scored from its given-name
+  characters (how common they are in registered names) and the boundaries on both sides (a line or cell edge,
+  punctuation, a unit before it; a verb of speech, a greeting, contact details or a count after it). The fewer
+  common characters, the stronger the boundaries must be, so 「高風險」 and 「管理措施」 are not names, and a
+  surname character that begins an ordinary word is not either;
+* in a list with a name already found (曾芳慧、黎子霖、劉郁妤三人), and before the person's particulars
+  (王小明（男，45歲）, 林宗晴（現職副處長）).
+
+The span is the name without title or honorific, except the council form.
 """
 
 from __future__ import annotations
@@ -21,100 +32,204 @@ from collections.abc import Iterator
 
 from nlp.finding import PERSON, Finding
 from nlp.recognizers.base import Recognizer
-from nlp.recognizers.surnames import COMPOUND_SURNAMES, GIVEN_NAME_CHARACTERS, SINGLE_SURNAMES, surname_length
+from nlp.recognizers.surnames import (
+    COMPOUND_SURNAMES,
+    GIVEN_NAME_CHARACTERS,
+    SINGLE_SURNAMES,
+    surname_length,
+    surname_lengths,
+)
 from nlp.text import ScanText
 
 LABELS = (
     "承辦人|承辦|聯絡人|連絡人|聯繫人|申請人|陳情人|檢舉人|申訴人|請願人|當事人|負責人|代理人|代表人|法定代理人|委託人|"
     "受託人|被保險人|要保人|受益人|經辦人|經手人|主席|主持人|記錄|紀錄人|記錄人|報告人|發言人|主講人|講者|"
-    "收件人|寄件人|姓名|中文姓名|案主|學生|病患|患者|員工|同仁|出席(?:人員)?|列席(?:人員)?|與會(?:人員)?|請假(?:人員)?|"
-    "參加人員|核稿|決行|擬稿|會辦人|填表人|立書人|切結人|保證人|借款人|承租人|出租人|買受人|出賣人|被告|原告|"
+    "收件人|寄件人|寄件者|姓名|中文姓名|案主|學生|病患|患者|員工|同仁|出席(?:人員)?|列席(?:人員)?|與會(?:人員)?|請假(?:人員)?|"
+    "參加人員|參加|核稿|決行|擬稿|會辦人|填表人|立書人|切結人|保證人|借款人|承租人|出租人|買受人|出賣人|被告|原告|"
     "證人|住戶|屋主|車主|駕駛人|嫌疑人|行為人|受處分人|違規人|家屬|配偶|父親|母親|子女|之子|之女|之妻|之夫|"
     "長子|長女|次子|次女|兒子|女兒|孫子|孫女|丈夫|妻子|案父|案母|其女|其子|其弟|其兄|其姊|其妹|其夫|其妻|其母|其父|"
     "之弟|之兄|之姊|之妹|調解人|勞方代表|資方代表|代表|對象為|員警|消防員|教師|外送員|廠長|"
     "聯絡窗口|窗口|市民|民眾|里民|居民|學員|學童|個案|嫌犯|犯嫌|死者|傷者|被害人|受害人|持卡人|受款人|戶名|"
     "所有權人|土地所有權人|權利人|義務人|繼承人|立約人|我叫|名叫|中文名|英文名|"
     "存款人|匯款人|出國人員|約僱人員|約聘人員|講師|志工|聯繫(?!方式)|請洽|受文者|正本|副本|新住民|移工|外籍配偶|得獎者|得主|申請者|承租戶|訪客|來賓|代理|"
-    "Chair|Attendees|Contact"
+    "Chair|Attendees|Contact|From|To|Cc"
 )
-HONORIFICS = "先生|小姐|女士|君|同學|老師|醫師|醫生|律師|會計師|建築師|技師|太太|阿姨|伯伯|小妹妹|小弟弟|阿嬤|阿公|爺爺|奶奶"
+HONORIFICS = (
+    "老先生|老太太|老奶奶|先生|小姐|女士|君|同學|老師|醫師|醫生|律師|會計師|建築師|技師|太太|阿姨|伯伯|小妹妹|小弟弟|"
+    "阿嬤|阿公|爺爺|奶奶"
+)
 TITLES = (
-    "副局長|副處長|副科長|副主任|副市長|副院長|副校長|副隊長|副所長|副組長|副區長|副總經理|副理事長|副主委|"
-    "科長|副科長|股長|專員|科員|課長|主任|副主任|處長|副處長|局長|副局長|主任秘書|秘書|技士|技正|技佐|視察|"
-    "專門委員|組長|隊長|分隊長|小隊長|中隊長|大隊長|所長|院長|校長|董事長|總經理|經理|襄理|助理|市長|副市長|區長|里長|議員|委員|主委|副主委|"
-    "主任委員|部長|次長|司長|署長|執行長|理事長|村長|參議|顧問|督導|社工員|社工師|檢察官|法官|警員|巡佐|"
+    "副局長|副處長|副科長|副主任|副市長|副院長|副校長|副隊長|副所長|副組長|副區長|副總經理|副理事長|副主委|副議長|副主席|"
+    "科長|副科長|股長|專員|科員|課員|課長|主任|副主任|處長|副處長|局長|副局長|主任秘書|秘書長|秘書|技士|技正|技佐|視察|"
+    "專門委員|組長|隊長|分隊長|小隊長|中隊長|大隊長|所長|院長|校長|董事長|總經理|經理|襄理|助理|市長|副市長|區長|里長|議員|議長|"
+    "委員|主委|副主委|縣長|鎮長|鄉長|"
+    "主任委員|部長|次長|司長|署長|執行長|理事長|村長|參議|顧問|督導|社工員|社工師|檢察官|法官|警員|警務員|巡佐|"
     "組員|辦事員|約聘人員|研究員|分析師|工程師|教授|副教授|博士|護理師|里幹事|主治醫師|醫師|講師|估價師|地政士|"
     "代書|記帳士|社工|護士|藥師|營養師|心理師|治療師|教練|店長|司機|保全員|警衛|清潔員|隊員|志工|總幹事|村幹事"
+)
+# Titles in the council and meeting-minutes form: surname + title + given name (王議員志強, 陳主席天成).
+COUNCIL_TITLES = (
+    "副議長|議長|議員|副主席|主席|代表|副市長|市長|縣長|鎮長|鄉長|區長|局長|處長|秘書長|主任秘書|委員|課長|科長|主任|秘書|"
+    "里長|村長|理事長|總幹事"
 )
 # Characters that do not occur in given names but do in agency, place and function words.
 NON_NAME = set(
     "局處署部會院府所隊科室組館校司社團市縣區鄉鎮村里鄰路街段巷弄號樓站場廠園人們的了是在有和與及或等之為並已將因"
     "所向對請就經由自從至到分電傳無不者男女這那其此該每各年日時秒件份項條款次個位名點萬千百億公私務案表單"
-    "示說指得獲犯於擬核准辦函簽血壓布勞謝程蓋容式"
+    "示說指得獲犯於擬核准辦函簽血壓布勞謝程蓋容式您你妳他她我錄員"
 )
-CJK = re.compile(r"[\u3400-\u9fff]")
+# Ideographs, with the compatibility block and the supplementary planes (𡘙): names registered by 戶政 use them.
+CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+CJK = re.compile(f"[{CJK_CHARS}]")
 SURNAME_CHARS = "".join(sorted(SINGLE_SURNAMES | {c[0] for c in COMPOUND_SURNAMES}))
+SPACE = " \t"
 
 # A label, an optional note in brackets (姓名（中文）：), a colon, an optional title, then the name.
 LABEL_PATTERN = re.compile(
-    rf"(?:{LABELS})(?:[（(][^）)\n]{{1,6}}[）)](?=[ \t]*[:：]))?[ \t]*[:：]?[ \t]*(?:(?:{TITLES})[ \t]*)?(?=[\u3400-\u9fff])"
+    rf"(?:{LABELS})(?:[（(][^）)\n]{{1,6}}[）)](?=[ \t]*[:：]))?[ \t]*[:：]?[ \t]*(?:(?:{TITLES})[ \t]*)?(?=[{CJK_CHARS}])"
+)
+# A role noun before a colon: any ideographs ending in 人, 者, 員 or 代表 (接交人：, 關懷員：, 來電者：).
+ROLE_LABEL = re.compile(
+    rf"(?=[人委代者員])(?:人員|委員|代表|人|者|員)[甲乙丙丁]?[ \t]*[:：][ \t]*(?:(?:{TITLES})[ \t]*)?(?=[{CJK_CHARS}])"
+)
+# Judgment header fields, whose labels are spaced to align (原　　告　王小明).
+JUDGMENT_ROLES = (
+    "原告", "被告", "上訴人", "被上訴人", "抗告人", "聲請人", "相對人", "告訴人", "告訴代理人", "告發人", "自訴人", "證人",
+    "代表人", "法定代理人", "訴訟代理人", "複代理人", "辯護人", "選任辯護人", "參加人", "債權人", "債務人",
+)
+JUDGMENT_LABEL = re.compile(
+    r"^[ \t]*(?:"
+    + "|".join("[ \t]*".join(role) for role in sorted(JUDGMENT_ROLES, key=len, reverse=True))
+    + rf")[ \t]*[:：]?[ \t]*(?=[{CJK_CHARS}])",
+    re.MULTILINE,
 )
 HONORIFIC_PATTERN = re.compile(rf"(?:{HONORIFICS}|{TITLES})")
 PERSONAL_HONORIFIC = re.compile(rf"(?:{HONORIFICS})")
-TITLE_BEFORE_PATTERN = re.compile(rf"(?:{TITLES})(?=[\u3400-\u9fff])")
-LIST_SEPARATOR = re.compile(r"[ \t]*[、,，及與][ \t]*(?:(?:" + TITLES + r")[ \t]*)?")
+TITLE_BEFORE_PATTERN = re.compile(rf"(?:{TITLES})[ \t]*(?=[{CJK_CHARS}])")
+COUNCIL_PATTERN = re.compile(rf"(?:{COUNCIL_TITLES})(?=[{CJK_CHARS}])")
+# What the given name in the council form must not be: what officials do after their title.
+COUNCIL_NOT_GIVEN = re.compile(
+    r"質詢|答復|答覆|發言|說明|報告|補充|裁示|指示|提問|回應|致詞|表示|請|宣|詢|提|建議|主持|出席|列席|代理|本人|們|會"
+)
+LIST_SEPARATOR = re.compile(r"[ \t]*[、,，及與和][ \t]*(?:(?:" + TITLES + r")[ \t]*)?")
 PARTICULARS = re.compile(
     r"[（(](?:身分證|民國|[0-9]{2,3}年|[A-Z][12][0-9]{8}|[A-Z][A-D89][0-9]{8}|男|女|[0-9]{1,3}歲|出生|電話|手機|09[0-9]{2}|"
-    r"分機|護照|英文)"
+    rf"分機|護照|英文|(?:現職|原任?|新任|前)?[^）)\n]{{0,8}}(?:{TITLES})[）)])"
 )
-# What may follow a name standing on its own.
-FOLLOW = re.compile(
+# What may follow a name standing on its own. STRONG_FOLLOW: what is said or asked of a person.
+STRONG_FOLLOW = re.compile(
     r"您好|你好|好[：:,，!！]|表示|指出|說|強調|今年|現年|今[（(]|今日|今天|提到|認為|坦言|透露|感謝|親自|獲頒|獲得|榮獲|"
-    r"曾|因|於|等[0-9二三四五六七八九十]?[人名位]|[二兩三四五六七八九十]人|[二兩三四五六七八九十]名|陳情|反映|來電|來函|"
-    r"申請|代理|身分證|居留證|統一證號|護照|電話|手機|分機|出生|生於|持有|領有|服務|擔任|負責|承辦|目前|經|已|也|則|並|"
-    r"自|在|到|向|請|與|和|及|、|君|的|將|為|是|有|罹患|患有|確診|健康|病|就醫|住院|死亡|受傷|涉嫌|涉|遭|被|"
+    r"敬上|敬啟|謹上|等[0-9二三四五六七八九十]?[人名位]|[二兩三四五六七八九十]人|[二兩三四五六七八九十][名位]|陳情|反映|來電|來函|"
+    r"[（(]簽[章名][）)]|身分證|居留證|統一證號|護照|健保|電話|手機|分機|出生|生於|罹患|患有|確診|涉嫌|[ \t]*[<＜]|[，,][ ]*[男女][，,、]|"
+    r"[，,、 \t]*(?:分機|電話|手機|TEL|Tel|tel|\(0|0[2-9][0-9]?-|09[0-9]{2})|"
     + HONORIFICS + "|" + TITLES
 )
-# A character before a name standing on its own: not CJK, or one that ends a unit or a role.
-LEFT_CHARS = "的由與和及向對請讓被給將替跟同、者員民府局處署科室院隊所股組館校部工謝為"
+FOLLOW = re.compile(
+    STRONG_FOLLOW.pattern
+    + r"|曾|因|於|申請|代理|持有|領有|服務|擔任|負責|承辦|目前|經|已|也|則|並|自|在|到|向|請|與|和|及|、|君|的|將|為|是|有|"
+    r"健康|病|就醫|住院|死亡|受傷|涉|遭|被|犯|亦|均|皆|等|之|親|列為|照顧|陪同|協助"
+)
+# A character before a name standing on its own: not CJK, or one that ends a unit or a role, or a verb whose
+# object is a person (派謝怡君為…, 由林宗晴遞補).
+LEFT_CHARS = "的由與和及向對請讓被給將替跟同、者員人民府局處署科室課院隊所股組館校部系班工謝為派聘調取之另"
 # Where a name may start on its own: a surname character (one character consumed, so that 「管理科范姜美玉」 is
 # tried at 范 even though 管 is a surname too); the character before it is checked by _left_ok.
-FREE_CANDIDATE = re.compile(rf"[{SURNAME_CHARS}](?=[\u3400-\u9fff])")
+FREE_CANDIDATE = re.compile(rf"[{SURNAME_CHARS}](?=[{CJK_CHARS}])")
+MIDDLE_DOT = re.compile(rf"(?=[·・･•.])(?<=[{CJK_CHARS}]).(?=[{CJK_CHARS}])")
+# A line break after which a signature continues with contact details, Latin letters or digits (or the text ends):
+# 「江玥雅\nyc.chen@…」, not a slide bullet followed by another bullet (「施工中\n王道」).
+CONTACT_LINE_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*(?:[A-Za-z0-9(+<]|電話|分機|手機|傳真|信箱|地址)|\n*\Z)")
+# A title that starts with an administrative unit: 「高雄市長」 is a place and a title, not 高雄 + 市長.
+PLACE_TITLE = re.compile("[市縣區鄉鎮村里]")
+
+
+def _given_ok(text: str, start: int, end: int) -> bool:
+    return all(CJK.match(c) and c not in NON_NAME for c in text[start:end])
+
+
+def _common(given: str) -> int:
+    """How many characters of a given name are among those most registered (內政部 name statistics)."""
+    return sum(c in GIVEN_NAME_CHARACTERS for c in given)
+
+
+def _readings(text: str, start: int) -> list[tuple[int, int]]:
+    """(surname length, end) of every name reading at ``start``, longest first.
+
+    A 冠夫姓 pair needs a two-character given name (陳黃秀蘭; 黃金龍 is 黃 + 金龍); 氏 lets a Vietnamese given
+    name run to three characters (阮氏秋霞).
+    """
+    readings: list[tuple[int, int]] = []
+    for surname in surname_lengths(text, start):
+        pair = surname == 3 or surname == 2 and text[start:start + 2] not in COMPOUND_SURNAMES
+        first = start + surname
+        longest = 3 if text[first:first + 1] == "氏" and not pair else 2
+        end = first
+        while end < len(text) and end - first < longest and CJK.match(text[end]) and text[end] not in NON_NAME:
+            if end > first and text[end] != "君" and HONORIFIC_PATTERN.match(text, end):
+                break  # 君 is as common in given names (怡君, 佩君) as after them
+            end += 1
+        if first < len(text) and text[first] != "君" and (
+            HONORIFIC_PATTERN.match(text, first) or text[first] == "副" and HONORIFIC_PATTERN.match(text, first + 1)
+        ):
+            continue  # 「許副局長」, 「林股長」: a surname and a title, not a name
+        for stop in range(end, first, -1):
+            if pair and stop - first != 2:
+                continue
+            readings.append((surname, stop))
+    return readings
 
 
 def _is_name(text: str, start: int, end: int) -> bool:
-    """A surname at ``start`` and 1–2 given-name characters up to ``end``."""
-    surname = surname_length(text, start)
-    given = end - start - surname
-    if not surname or not 1 <= given <= 2 or end > len(text):
+    """A surname at ``start`` and 1–2 given-name characters (3 after 氏, 2 after a 冠夫姓 pair) up to ``end``."""
+    if end > len(text):
         return False
-    return all(CJK.match(c) and c not in NON_NAME for c in text[start + surname:end])
+    for surname in surname_lengths(text, start):
+        pair = surname == 3 or surname == 2 and text[start:start + 2] not in COMPOUND_SURNAMES
+        given = end - start - surname
+        longest = 3 if text[start + surname:start + surname + 1] == "氏" and not pair else 2
+        if (given == 2 if pair else 1 <= given <= longest) and _given_ok(text, start + surname, end):
+            return True
+    return False
 
 
 def _name_from(text: str, start: int) -> int | None:
     """End of the longest name starting at ``start`` that stops before an honorific, title or non-name."""
-    surname = surname_length(text, start)
-    if not surname or HONORIFIC_PATTERN.match(text, start + surname):
-        return None  # 「許副局長」, 「林股長」: a surname and a title, not a name
-    end = start + surname
-    longest = 3 if text[end:end + 1] == "氏" else 2  # Vietnamese names: 阮氏秋霞
-    while end < len(text) and end - start - surname < longest:
-        if not CJK.match(text[end]) or text[end] in NON_NAME:
-            break
-        if HONORIFIC_PATTERN.match(text, end) and end - start - surname >= 1 and not (
-            text[end] == "君" and end - start - surname == 1 and not CJK.match(text[end + 1:end + 2] or "x")
-        ):
-            break
-        end += 1
-    return end if end > start + surname else None
+    readings = _readings(text, start)
+    return readings[0][1] if readings else None
 
 
 def _right_ok(text: str, end: int) -> bool:
     return end >= len(text) or not CJK.match(text[end]) or bool(FOLLOW.match(text, end))
 
 
+def _right_strength(text: str, end: int) -> float:
+    """How strongly what follows ``end`` says a name ended there: 2 said of a person, 1 an edge, ½ a particle."""
+    if STRONG_FOLLOW.match(text, end):
+        return 2.0
+    if end >= len(text) or not CJK.match(text[end]):
+        return 1.0
+    return 0.5 if FOLLOW.match(text, end) else 0.0
+
+
 def _left_ok(text: str, start: int) -> bool:
     return start == 0 or not CJK.match(text[start - 1]) or text[start - 1] in LEFT_CHARS
+
+
+def _standalone_score(text: str, start: int, end: int, surname: int) -> bool:
+    """A name standing on its own: fewer common given-name characters need stronger boundaries.
+
+    Two common characters and any boundary after it; one common character and an edge on both sides (a cell, a
+    line, a signature) or something said of a person; none, only something said of a person.
+    """
+    right = _right_strength(text, end)
+    common = _common(text[start + surname:end])
+    if common >= 2:
+        return right >= 0.5
+    edge_before = start == 0 or not CJK.match(text[start - 1]) or text[start - 1] in "局處署科室課股組隊所府"
+    edge_after = end >= len(text) or text[end] in " \t" or bool(CONTACT_LINE_AFTER.match(text, end))
+    if common == 1:
+        return right >= 2.0 or edge_before and edge_after
+    return right >= 2.0 and edge_before
 
 
 class PersonRecognizer(Recognizer):
@@ -123,81 +238,206 @@ class PersonRecognizer(Recognizer):
 
     def find(self, scan_text: ScanText) -> Iterator[Finding]:
         text = scan_text.folded
-        best: dict[int, tuple[int, str, float]] = {}
-        for start, end, evidence, score in self._candidates(text):
-            if start not in best or best[start][2] < score:
-                best[start] = (end, evidence, score)
-        for start in sorted(best):
-            end, evidence, score = best[start]
+        candidates = sorted(self._candidates(text), key=lambda c: (-c[3], -(c[1] - c[0]), c[0]))
+        kept: list[tuple[int, int, str, float]] = []
+        occupied = bytearray(len(text))  # 1 where a kept name already is: overlap checks in constant time
+        for candidate in candidates:
+            start, end = candidate[0], candidate[1]
+            if occupied.find(1, start, end) == -1:
+                kept.append(candidate)
+                occupied[start:end] = b"\x01" * (end - start)
+        kept.extend(self._list_members(text, kept))
+        for start, end, evidence, score in sorted(kept):
             yield self.finding(scan_text, start, end, score, ["rule", evidence])
 
     def _candidates(self, text: str) -> Iterator[tuple[int, int, str, float]]:
-        # 1. after a field label or a role, and the list that may follow it (出席：王小明、李美華)
-        for label in LABEL_PATTERN.finditer(text):
+        yield from self._after_labels(text)
+        yield from self._before_titles(text)
+        yield from self._after_titles(text)
+        yield from self._council_form(text)
+        yield from self._before_particulars(text)
+        yield from self._indigenous(text)
+        yield from self._standalone(text)
+
+    # 1. after a field label or a role, and the list that may follow it (出席：王小明、李美華)
+    def _after_labels(self, text: str) -> Iterator[tuple[int, int, str, float]]:
+        labels = [*LABEL_PATTERN.finditer(text), *ROLE_LABEL.finditer(text), *JUDGMENT_LABEL.finditer(text)]
+        for label in labels:
             position = label.end()
             while True:
-                end = _name_from(text, position)
-                if end is not None and not _right_ok(text, end) and end - position - surname_length(text, position) == 3:
-                    end -= 1  # 「阮氏梅居留證號」: a three-character Vietnamese given name was one too long
-                given = text[position + surname_length(text, position):end] if end else ""
-                if end is None or not (
-                    _right_ok(text, end) or len(given) == 2 and all(c in GIVEN_NAME_CHARACTERS for c in given)
-                ):
+                readings = _readings(text, position)
+                chosen = None
+                for surname, end in readings:
+                    given = text[position + surname:end]
+                    if _right_ok(text, end) or len(given) == 2 and _common(given) == 2:
+                        chosen = end
+                        break
+                if chosen is None:
                     break  # 「個案管理交接」, 「市民陳情案件」: what follows a label is not always a name
-                yield position, end, f"label:{label.group(0).strip(' :：')}", 0.85
-                separator = LIST_SEPARATOR.match(text, end)
+                yield position, chosen, f"label:{label.group(0).strip(' :：')}", 0.85
+                separator = LIST_SEPARATOR.match(text, chosen)
                 if not separator:
                     break
                 position = separator.end()
-        # 2. before an honorific or a title: 王小明先生, 陳建宏科長
+
+    # 2. before an honorific or a title, with or without a space: 王小明先生, 陳建宏科長, 鍾關品妍 警務員
+    def _before_titles(self, text: str) -> Iterator[tuple[int, int, str, float]]:
         for honorific in HONORIFIC_PATTERN.finditer(text):
             end = honorific.start()
-            personal = bool(PERSONAL_HONORIFIC.fullmatch(honorific.group(0)))
-            for length in (3, 4, 2):
+            spaced = False
+            while end > 0 and text[end - 1] in SPACE:
+                end -= 1
+                spaced = True
+            if spaced and end > 0 and text[end - 1] == "\n":
+                continue
+            word = honorific.group(0)
+            personal = bool(PERSONAL_HONORIFIC.fullmatch(word))
+            readings = []
+            for length in (5, 4, 3, 2):
                 start = end - length
                 if start < 0 or not _is_name(text, start, end):
                     continue
-                if length == 2 and honorific.group(0) == "君" and _is_name(text, start, end + 1):
+                if spaced and not _left_ok(text, start):
+                    continue
+                if length == 2 and word == "君" and _is_name(text, start, end + 1):
                     continue  # 「鄒佩君　分機」: 君 ends the given name
-                if length == 2 and not (personal and _left_ok(text, start)):
-                    continue  # 「衛生委員會」, 「感謝林小姐」: a surname alone before a title or honorific
-                if start > 0 and _is_name(text, start - 1, end):
-                    continue  # a longer name starts one character earlier
-                given = text[start + surname_length(text, start):end]
-                if _left_ok(text, start) or all(c in GIVEN_NAME_CHARACTERS for c in given):
-                    yield start, end, f"honorific:{honorific.group(0)}", 0.8
-                    break
-        # 3. after a title: 局長王大明, 主治醫師李宗憲
+                if length == 2 and (PLACE_TITLE.match(word) or not (
+                    personal and _left_ok(text, start) or start > 0 and text[start - 1] in "、，。；：:,（("
+                )):
+                    continue  # 「高雄市長」, 「衛生委員會」, 「感謝林小姐」: a surname alone before a title or honorific
+                readings.append(start)
+            # The longest reading with a boundary before it (「陳黃秀蘭女士」, 「委任蒲麗華律師」: 任蒲 is no 冠夫姓 here);
+            # else a reading whose given name is all common characters, or a 冠夫姓 before a personal honorific.
+            chosen = next((start for start in readings if _left_ok(text, start)), None)
+            if chosen is None:
+                for start in sorted(readings, key=lambda s: (end - s != 3, s)):
+                    given = text[start + surname_length(text, start):end]
+                    if _common(given) == len(given) or personal and end - start >= 4 and _common(given) >= 1:
+                        chosen = start
+                        break
+            if chosen is not None:
+                yield chosen, end, f"honorific:{word}", 0.8
+
+    # 3. after a title or a unit, with or without a space: 局長王大明, 局長 陳建宏, 主治醫師李宗憲
+    def _after_titles(self, text: str) -> Iterator[tuple[int, int, str, float]]:
         for title in TITLE_BEFORE_PATTERN.finditer(text):
             start = title.end()
-            end = _name_from(text, start)
-            if end is None or end - start - surname_length(text, start) != 2:
-                continue
-            given = text[start + surname_length(text, start):end]
-            if _right_ok(text, end) or all(c in GIVEN_NAME_CHARACTERS for c in given):
-                yield start, end, f"title:{title.group(0)}", 0.75  # not 「市長施政報告」
-        # 4. before the person's particulars: 王小明（男，45歲）
+            for surname, end in _readings(text, start):
+                given = text[start + surname:end]
+                strength = _right_strength(text, end)
+                if end < len(text) and text[end] in ":：" or len(given) == 1 and strength < 1.0:
+                    continue  # 「市長施政報告」: a surname character after a title, starting a word
+                if len(given) >= 2 and not (strength >= 0.5 or _common(given) == len(given)):
+                    continue
+                yield start, end, f"title:{title.group(0).strip()}", 0.75
+                break
+
+    # 4. the council form: surname + title + given name, the span is the whole (王議員志強：)
+    def _council_form(self, text: str) -> Iterator[tuple[int, int, str, float]]:
+        for title in COUNCIL_PATTERN.finditer(text):
+            for surname in (2, 1):
+                start = title.start() - surname
+                if start < 0 or surname not in surname_lengths(text, start):
+                    continue
+                if surname == 2 and text[start:start + 2] not in COMPOUND_SURNAMES:
+                    continue
+                if start > 0 and CJK.match(text[start - 1]) and text[start - 1] not in "、，及與和（(":
+                    continue
+                first = title.end()
+                for end in (first + 2, first + 1):
+                    given = text[first:end]
+                    if (
+                        end <= len(text)
+                        and _given_ok(text, first, end)
+                        and _common(given) >= 1
+                        and not COUNCIL_NOT_GIVEN.search(given)
+                        and (end == len(text) or text[end] in "：:、，,）) \t\n")
+                    ):
+                        yield start, end, f"council:{title.group(0)}", 0.9
+                        break
+                break
+
+    # 5. before the person's particulars: 王小明（男，45歲）, 林宗晴（現職副處長）
+    def _before_particulars(self, text: str) -> Iterator[tuple[int, int, str, float]]:
         for particulars in PARTICULARS.finditer(text):
             for length in (4, 3, 2):
                 start = particulars.start() - length
                 if start >= 0 and _is_name(text, start, particulars.start()) and (_left_ok(text, start) or length >= 3):
                     yield start, particulars.start(), "particulars", 0.75
                     break
-        # 5. a name standing on its own: signatures, greetings, lists, 「本府林志豪、李建宏」
+
+    # 6. indigenous names around a middle dot: 瓦歷斯·諾幹
+    def _indigenous(self, text: str) -> Iterator[tuple[int, int, str, float]]:
+        for dot in MIDDLE_DOT.finditer(text):
+            middle = dot.start()
+            start = None
+            for length in (2, 3, 4):
+                left = middle - length
+                if left < 0 or not all(CJK.match(c) for c in text[left:middle]):
+                    break
+                if (
+                    left == 0 or not CJK.match(text[left - 1]) or text[left - 1] in NON_NAME or text[left - 1] in LEFT_CHARS
+                    or TITLE_BEFORE_PATTERN.search(text, max(0, left - 6), left + 1)
+                    and TITLE_BEFORE_PATTERN.search(text, max(0, left - 6), left + 1).end() == left
+                    or re.search(r"[:：]$", text[max(0, left - 1):left])
+                ):
+                    start = left
+                    break
+            if start is None:
+                continue
+            for length in (2, 3, 4):
+                end = dot.end() + length
+                if end > len(text) or not all(CJK.match(c) for c in text[dot.end():end]):
+                    break
+                if _right_ok(text, end):
+                    yield start, end, "indigenous", 0.8
+                    break
+
+    # 7. a name standing on its own: signatures, greetings, table cells, 「本府林志豪、李建宏」
+    def _standalone(self, text: str) -> Iterator[tuple[int, int, str, float]]:
         for candidate in FREE_CANDIDATE.finditer(text):
             start = candidate.start()
             if not _left_ok(text, start) or start > 0 and text[start - 1].isdigit():
                 continue  # not after a boundary; 「15萬元」: a unit after a number
-
-            surname = surname_length(text, start)
-            for length in (3, 4) if surname == 1 else (4, 3):
-                end = start + length
-                given = text[start + surname:end]
-                if (
-                    len(given) == 2 - (surname == 2 and length == 3)
-                    and all(c in GIVEN_NAME_CHARACTERS for c in given)
-                    and _is_name(text, start, end)
-                    and _right_ok(text, end)
-                ):
+            for surname, end in _readings(text, start):
+                given = end - start - surname
+                if given < 2 and not (given == 1 and surname == 2 and text[start:start + 2] in COMPOUND_SURNAMES):
+                    continue
+                if _standalone_score(text, start, end, surname):
                     yield start, end, "standalone", 0.6
                     break
+
+    @staticmethod
+    def _list_members(text: str, kept: list[tuple[int, int, str, float]]) -> list[tuple[int, int, str, float]]:
+        """Names in a list with a name already found: 「曾芳慧、黎子霖、劉郁妤三人」, 「確認陳淑芬與李承翰兩位」."""
+        taken = {(s, e) for s, e, _, _ in kept}
+        spans = sorted(taken)
+        found: list[tuple[int, int, str, float]] = []
+        for start, end in spans:
+            # backwards: a name, then a separator, then the found name
+            position = start
+            while position > 0 and text[position - 1] in "、，,及與和 ":
+                position -= 1
+            for length in (3, 4, 2) if position != start and text[position:start].strip() else ():
+                left = position - length
+                if left < 0 or not _is_name(text, left, position):
+                    continue
+                if any(s < position and left < e for s, e in taken):
+                    break
+                given = text[left + surname_length(text, left):position]
+                if _common(given) == len(given) and length >= 3:
+                    found.append((left, position, "list", 0.6))
+                    taken.add((left, position))
+                break
+            # forwards: the found name, a separator, then a name ending at a boundary (「武氏慧如、陳玲二名」)
+            separator = LIST_SEPARATOR.match(text, end)
+            if separator and text[end:separator.end()].strip(" \t") in "、，,及與和":
+                position = separator.end()
+                for surname, stop in _readings(text, position):
+                    if any(s < stop and position < e for s, e in taken):
+                        break
+                    if _right_strength(text, stop) >= 1.0:
+                        found.append((position, stop, "list", 0.6))
+                        taken.add((position, stop))
+                        break
+        return found

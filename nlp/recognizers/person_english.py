@@ -53,7 +53,13 @@ NOT_NAME_WORDS = frozenset(
     Sales Police Fire Health Labor Social Welfare Education Culture Tourism Transportation Traffic Environmental Urban
     District Road Street Bank Post Dear Hi Hello Regards Thanks Best Kind Yours Sincerely Please The This That Microsoft
     Google Apple Copilot ChatGPT Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-    May June July August September October November December""".split()
+    May June July August September October November December Teams Office Word Excel Outlook PowerPoint Power Azure
+    Windows Cloud Online Data Open Chrome Edge Line Meet Zoom Webex Adobe Acrobat Reader Android Gemini Claude Visual
+    Studio Smart Net Expo Award Forum Summit Week Festival Park Mall Plaza Tower Hotel University College School
+    Hospital Foundation Association Society Institute Company Corporation Group Lab Labs Project Program Plan Cup
+    Games Marathon Airlines Air Taoyuan Kaohsiung Taichung Tainan Banqiao Xinzhuang Sanchong Danshui Tamsui Keelung
+    Top Secret Official Confidential Restricted Internal Passport No Accounts Payable Receivable Operations Purchasing Reception Mayor Deputy Director Minister Chief Secretary Commissioner Councilor Councillor Professor Officer President
+    Action Items Minutes Agenda Subject Note Notes Report Annual Review Notice""".split()
 )
 
 # Latin letters with diacritics (Müller, Martínez, Trần Văn Hùng) count as letters of a name.
@@ -63,7 +69,7 @@ CAP = rf"[{UPPER_LETTER}][{LOWER_LETTER}]+(?:-[{UPPER_LETTER}{LOWER_LETTER}][{LO
 PARTICLE = r"(?:van|der|den|de|von|da|di|del|dos|la|le|bin|binti|al)"
 UPPER = rf"[{UPPER_LETTER}]{{2,}}(?:-[{UPPER_LETTER}]{{2,}})?"
 LABEL = (
-    r"(?:Name|Full name|Contact(?: person)?|Media contact|Press contact|From|Attn|Attention|Applicant|Cardholder|"
+    r"(?:Name|Full name|Contact(?: person)?|Media contact|Press contact|From|To|Cc|Attn|Attention|Applicant|Cardholder|"
     r"Card holder|holder|Account name|Passenger|Prepared by|Case officer|Chair|Attendees|Speaker|applicant|"
     r"姓名|英文姓名|陳情人|申請人|聯絡人|受文者|持卡人|戶名|出席|訪客|移工|新住民|看護工|外籍看護工|看護)"
 )
@@ -80,6 +86,28 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|[A-Z]{2,6}[ ][A-Z]{2,6}-[A-Z]{2,6})(?![A-Za-z])"                               # CHOU KUAN-YU
     )),
     # a greeting with a full name: Dear Nguyen Van Long,
+    # what is said of a person, in English: My name is …, please call … at, said …, Note taker: …
+    ("cue", re.compile(
+        r"(?=[MmPpCcRrSsAaNnIiTt])(?<![A-Za-z])(?:[Mm]y name is|[Pp]lease call|[Cc]all|[Cc]ontact|[Rr]each out to|[Ss]aid|"
+        r"[Aa]ccording to|[Nn]ote taker|[Ii]nterpreter|[Rr]eporter|(?:[Pp]repared|[Ss]ubmitted|[Aa]pproved|[Rr]eviewed|[Ss]igned) by|"
+        r"[Tt]hanks to|[Aa]sked|[Tt]old)"
+        rf"[ ]*:?[ ]+(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,3}})"
+    )),
+    ("cue", re.compile(
+        rf"(?=[{UPPER_LETTER}])(?<![A-Za-z])(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,3}})"
+        r"(?='s|[ ]+(?:at[ ]+(?:\+|\(|ext|[0-9])|said\b)|,[ ]*(?:Passport|ID\b|DOB|born|aged?\b|Tel|Phone|Mobile|ARC))"
+    )),
+    # a name in apposition to a role: your engineer, Andrea Petrova, will …
+    ("apposition", re.compile(rf",[ ]+(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,2}})(?=,)")),
+    # a Latin name embedded in Chinese text: 外僑Andrea Whitfield（美籍）, 評選委員：王小明、Lukas Brown、…
+    ("embedded", re.compile(
+        rf"(?=[ \n{UPPER_LETTER}])(?<=[\u3400-\u9fff（(、：: \n])(?<![A-Za-z] )[ ]?(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,2}})"
+        r"(?=[ ]?[\u3400-\u9fff（(、，,；;）)]|[ ]+(?:\+886|\(0|0[2-9]))"
+    )),
+    # capitals after a Chinese role or name label: 轉介對象：BUDI HARTONO, 姓名（英文）：DEWI LESTARI
+    ("embedded", re.compile(
+        rf"(?=[ :：])(?<=[人者員名文象工主籍）)])[ ]*[:：][ ]*(?P<name>{UPPER}(?:[ ]+{UPPER}){{1,3}})(?![A-Za-z])"
+    )),
     ("greeting", re.compile(rf"(?=[DH])(?:Dear|Hi|Hello)[ ]+(?P<name>{CAP}(?:[ ]+{CAP}){{1,3}})[ ]*,")),
     # a signature in capitals: LIN, YU-HSUAN
     ("upper-line", re.compile(rf"^[ \t]*(?P<name>{UPPER},?(?:[ ]+{UPPER}){{1,2}})[ \t]*$", re.MULTILINE)),
@@ -92,6 +120,18 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     )),
 ]
 
+
+ROLE_BEFORE = re.compile(
+    r"(?i:engineer|officer|colleague|manager|assistant|representative|consultant|director|coordinator|inspector|"
+    r"supervisor|lawyer|attorney|doctor|nurse|teacher|agent|specialist|interpreter)$"
+)
+# The next member of a comma-separated list of names.
+LIST_NEXT = re.compile(
+    rf"[ ]*[,;][ ]*(?:and[ ]+)?(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,2}}|{UPPER}(?:[ ]+{UPPER}){{1,3}})"
+    r"(?=[ ]*(?:[,;.(\n]|$))"
+)
+# What follows a signature name: a department after a comma, contact details on the next line, or the end of the text.
+SIGNATURE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Z]{2,5}[ \t]*$|\n[^\n]*(?:@|\+886|\(0[2-9]|Tel|Phone|Mobile|Ext)|\s*\Z)", re.M)
 
 # A romanised Mandarin syllable (Wade–Giles, Tongyong, Hanyu Pinyin): consonants, vowels, an -n/-ng/-r ending.
 MANDARIN_SYLLABLE = re.compile(r"^(?:[bcdfghjklmnpqrstwxyz]{0,3})h?[aeiouüy]{1,3}(?:n|ng|r|h)?$", re.IGNORECASE)
@@ -132,6 +172,15 @@ class EnglishPersonRecognizer(Recognizer):
                 if span and span not in seen:
                     seen.add(span)
                     yield self.finding(scan_text, span[0], span[1], 0.8, ["rule", kind])
+        # the rest of a comma-separated list that holds a name found above (Attendees: …, Dmitri Kowalska, …)
+        for start, end in sorted(seen):
+            for match in iter(lambda: LIST_NEXT.match(text, end), None):
+                span = self._accept("list", match)
+                if not span or span in seen:
+                    break
+                seen.add(span)
+                end = span[1]
+                yield self.finding(scan_text, span[0], span[1], 0.7, ["rule", "list"])
 
     @staticmethod
     def _accept(kind: str, match: re.Match[str]) -> tuple[int, int] | None:
@@ -140,12 +189,17 @@ class EnglishPersonRecognizer(Recognizer):
         if any(w.strip(".").title() in NOT_NAME_WORDS or w in NOT_NAME_WORDS for w in words):
             # trim department words at the end ("Sophie Tsai, HR" is handled by the comma)
             return None
+        if kind == "apposition" and not ROLE_BEFORE.search(match.string, max(0, match.start() - 20), match.start()):
+            return None  # only after a role noun: 「your engineer, Andrea Petrova, will」
         if kind == "romanised" and not all(MANDARIN_SYLLABLE.match(part) for part in re.split(r"[-, ]+", name) if part):
             return None  # 「Long-Term Care」: parts that are not Mandarin syllables
         if kind == "upper-line" and not any(w.strip(",").title() in TW_SURNAMES for w in words):
             return None
-        if kind == "line" and not (words[0] in GIVEN_NAMES or words[-1] in TW_SURNAMES or words[0] in TW_SURNAMES):
-            return None
+        if kind == "line" and not (
+            words[0] in GIVEN_NAMES or words[-1] in TW_SURNAMES or words[0] in TW_SURNAMES
+            or SIGNATURE_AFTER.match(match.string, match.end("name"))
+        ):
+            return None  # a line of capitalised words is a name where a signature is: last, or before contacts
         if kind == "title" and len(words) == 1 and words[0] not in TW_SURNAMES and words[0][0].isupper() is False:
             return None
         return match.start("name"), match.end("name")

@@ -38,6 +38,51 @@ POSITIVE = [
     ("申請人：陶以琳", ["陶以琳"]),
     ("現年12歲的林語彤罹患罕見疾病", ["林語彤"]),
     ("葉美伶估價師", ["葉美伶"]),
+    # titles on either side, with or without a space; unit + title + name
+    ("參加：副局長 林淑華", ["林淑華"]),
+    ("局長 陳建宏", ["陳建宏"]),
+    ("張美玲護理師", ["張美玲"]),
+    ("三重分局警員黃俊傑", ["黃俊傑"]),
+    ("新聞聯絡人：三重分局 鍾李品妍 警務員", ["鍾李品妍"]),
+    ("、嚴敏委員", ["嚴敏"]),  # a one-character given name before a title, after punctuation
+    # council and meeting minutes: surname + title + given name, the whole is the span
+    ("王議員志強：", ["王議員志強"]),
+    ("出席：吳主席文雄、鄭副主席麗娟", ["吳主席文雄", "鄭副主席麗娟"]),
+    ("主席(蔡議長旺宏)：", ["蔡議長旺宏"]),
+    # attendee tables with runs of spaces or tabs
+    ("主計處處長   蔡明哲      地政局局長   謝文傑", ["蔡明哲", "謝文傑"]),
+    ("1\t駱雅妮\t0911-222-333", ["駱雅妮"]),
+    ("2  李資穎  永和區公所", ["李資穎"]),  # a cell: rare and common characters
+    # lists, personnel orders, role labels, judgment fields
+    ("申請人：周林秀琴、許凱等", ["周林秀琴", "許凱"]),
+    ("名單內計有曾芳慧、黎子霖、劉郁妤三人。", ["曾芳慧", "黎子霖", "劉郁妤"]),
+    ("確認陳淑芬與李承翰兩位的年資", ["陳淑芬", "李承翰"]),
+    ("派謝怡君為本府交通局科長", ["謝怡君"]),
+    ("監交人：楊雪（政風室主任）", ["楊雪"]),
+    ("接交人：賴吳雅妮（新任文書科科長）", ["賴吳雅妮"]),
+    ("原　　告　王大同\n訴訟代理人　林美惠律師\n被　　告　陳國棟", ["王大同", "林美惠", "陳國棟"]),
+    ("告訴人：黃志宏", ["黃志宏"]),
+    # e-mail display names and signatures
+    ("From: 人事處 張彧怡\nSent: Monday", ["張彧怡"]),
+    ("寄件者: 李宗翰 <tsunghan@example.gov.tw>", ["李宗翰"]),
+    ("柳芃豪　工務局新建工程處", ["柳芃豪"]),
+    ("謝謝您的協助。\n江玥雅\nyc.chen@example.gov.tw", ["江玥雅"]),
+    # 冠夫姓, rare and non-BMP characters, indigenous names, Vietnamese names
+    ("記錄：劉董志偉", ["劉董志偉"]),
+    ("請廠商周淑貞小姐準時到場", ["周淑貞"]),
+    ("委任蒲麗華律師為代理人", ["蒲麗華"]),
+    ("新北市長張莊柏宇今（1）日表示", ["張莊柏宇"]),
+    ("副市長莊𡘙珊亦到場慰問", ["莊𡘙珊"]),
+    ("申請人毛君𠀋居留證號", ["毛君𠀋"]),
+    ("陳家犇好：", ["陳家犇"]),
+    ("崔雅妮，女，民國95年生", ["崔雅妮"]),
+    ("人事處　布那·穗韻布　分機1287", ["布那·穗韻布"]),
+    ("專員莎拉·那魯吼", ["莎拉·那魯吼"]),
+    ("里長尤給·阿穗與油車里里長", ["尤給·阿穗"]),
+    ("武氏君哲您好：", ["武氏君哲"]),
+    ("黎氏穎慧律師", ["黎氏穎慧"]),
+    # names before verbs of speech
+    ("林國華表示，", ["林國華"]),
 ]
 NEGATIVE = [
     "主旨：市長施政報告初稿",  # a surname character after a title, starting a word
@@ -62,6 +107,23 @@ NEGATIVE = [
     "依管理要點第12點辦理",
     "有限風險\n高風險\n管理措施",  # slide bullets: surname characters starting common words
     "AI系統若直接影響個人安全，即被歸類為高風險。",
+    # surname characters beginning ordinary words: slide bullets, verbs, agency names cut by a line break
+    "高品質，\n施工中\n王道\n周邊環境\n陳列品\n黃金週\n連續假期",
+    "林務局\n許可證\n石門水庫\n方便性\n安全宣導\n萬一發生",
+    "新北市政府交通\n局辦理",
+    "高雄市長",  # a place before 市長, not 高雄 + 市長
+    "花蓮縣長",
+    "康樂股長",  # a position, not a name before a title
+    "陳議員質詢：",  # surname + title + what the official does
+    "林局長說明：",
+    "王主席裁示：",
+    "市長 高度肯定同仁",
+    "文化局　高度重視",
+    "被　　告　新北市政府",
+    "另請各機關周知。",
+    "第14週\n關懷員\t",  # a role in a table cell, not a surname and a given name
+    "科長　　紀錄：",  # a label after a title, not 紀 + 錄
+    "1. 絕對機密（Top Secret）：",
 ]
 
 
