@@ -11,7 +11,7 @@ from typing import Any
 
 Schema = dict[str, Any]
 
-CHANNELS = ["word", "outlook"]
+CHANNELS = ["word", "outlook", "powerpoint", "excel"]
 LANGS = ["zh-TW", "en"]
 VERDICTS = ["block", "redact", "allow"]
 REDACTION_MODES = ["mask", "placeholder"]

@@ -62,7 +62,10 @@ def _uploaded_docx() -> tuple[bytes, str]:
         )
     from nlp.documents.docx import check_docx
     from nlp.documents.errors import DocumentError
+    from nlp.documents.formats import KINDS
 
+    if _kind(upload.filename) in KINDS:  # its reader runs the same checks (nlp.documents.archive) first
+        return data, safe_filename(upload.filename)
     try:
         check_docx(data, max_uncompressed=settings.max_docx_uncompressed_bytes)
     except DocumentError as error:
@@ -124,6 +127,10 @@ def documents() -> Any:
             "invalid_request", zh="參數 mode 只接受 mask、placeholder", en="mode must be mask or placeholder"
         )
     data, filename = _uploaded_docx()
+    from nlp.documents.formats import KINDS
+
+    if _kind(filename) in KINDS:
+        return _office_document(data, filename, _kind(filename), action, mode)
     from nlp.documents.docx import insert_notice_docx, read_docx, redact_docx
     from nlp.documents.errors import DocumentError
 
@@ -182,3 +189,138 @@ def _redacted(data: bytes, docx_text: Any, filename: str, mode: str, redact_docx
     }
     _audit("document_redact", docx_text.text, redaction.result)
     return answer
+
+
+# --------------------------------------------------------------------------------------------------
+# Slides, spreadsheets and ODF files (nlp.documents.formats), and tables sent by the Excel pane
+
+CHANNEL_OF_KIND = {"pptx": "powerpoint", "odp": "powerpoint", "xlsx": "excel", "csv": "excel", "ods": "excel",
+                   "odt": "word"}
+
+
+def _kind(filename: str | None) -> str:
+    return PurePath(filename or "").suffix.lower().lstrip(".")
+
+
+def _office_document(data: bytes, filename: str, kind: str, action: str, mode: str) -> Any:
+    """``/documents`` for .pptx, .xlsx, .csv, .odt, .ods, .odp: the same three actions as for .docx."""
+    from nlp.documents.errors import DocumentError
+    from nlp.documents.formats import MEDIA_TYPES, insert_notice_document, redact_document, scan_document
+
+    channel = CHANNEL_OF_KIND[kind]
+    limits = {"max_uncompressed": current_app.config["AIGUARD_SETTINGS"].max_docx_uncompressed_bytes}
+    limits = {} if kind == "csv" else limits
+    stem = PurePath(filename).stem or "document"
+    try:
+        scanned = scan_document(engine(), data, kind, name=stem, **limits)
+        require_text_within_limit(scanned.text)
+        if action == "scan":
+            report = scanned.result.to_dict()
+            report["findings"] = scanned.located_findings()
+            report["messages"] = summarise(scanned.result)
+            report["filename"] = filename
+            _audit_channel("document_scan", channel, scanned.text, scanned.result)
+            return report
+        if action == "notice":
+            changed = insert_notice_document(data, kind, notice_text(policy(), lang="zh-TW"), **limits)
+            response = Response(changed, mimetype=MEDIA_TYPES[kind])
+            response.headers["Content-Disposition"] = attachment(f"{stem}-ai-notice.{kind}")
+            _audit_channel("document_notice", channel, scanned.text, scanned.result)
+            return response
+        redaction = redact_document(engine(), data, kind, mode, **limits)
+    except DocumentError as error:
+        raise _document_error(error) from None
+    _audit_channel("document_redact", channel, scanned.text, redaction.result)
+    if redaction.result.verdict == "block":
+        raise ApiError("blocked")
+    return {
+        "filename": safe_filename(f"{stem}-redacted.{kind}"),
+        "media_type": MEDIA_TYPES[kind],
+        "document": base64.b64encode(redaction.data).decode("ascii"),
+        "placeholder_map": dict(redaction.placeholder_map),
+        "verdict": redaction.result.verdict,
+        "counts": dict(redaction.result.counts),
+    }
+
+
+def _audit_channel(action: str, channel: str, text: str, result: Any) -> None:
+    record_event(action=action, channel=channel, text=text, verdict=result.verdict, type_counts=result.counts)
+
+
+CELL_VALUE = {"type": ["string", "number", "boolean", "null"]}
+TABLE_REQUEST = {
+    "type": "object",
+    "properties": {
+        "sheets": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 50,
+            "items": {
+                "type": "object",
+                "properties": {
+                    "name": {"type": "string", "maxLength": 255},
+                    "rows": {"type": "array", "items": {"type": "array", "items": CELL_VALUE}},
+                    # numbers rather than integers: JSON Schema counts 146.0 as an integer, our validator not
+                    "origin": {"type": "array", "items": {"type": "number", "minimum": 0, "maximum": 1048576},
+                               "minItems": 2, "maxItems": 2},
+                    "header_row": {"type": "number", "minimum": -1, "maximum": 1048576},
+                },
+                "required": ["name", "rows"],
+                "additionalProperties": False,
+            },
+        },
+        "action": {"type": "string", "enum": ["scan", "redact"]},
+        "mode": {"type": "string", "enum": REDACTION_MODES},
+        "channel": {"type": "string", "enum": ["excel", "powerpoint", "word", "outlook"]},
+    },
+    "required": ["sheets"],
+    "additionalProperties": False,
+}
+TABLE_ANSWER = {
+    "type": "object",
+    "properties": {"verdict": {"type": "string", "enum": ["block", "redact", "allow"]},
+                   "findings": {"type": "array", "items": {"type": "object"}}},
+    "required": ["verdict", "findings"],
+    "additionalProperties": True,
+}
+
+
+@operation(
+    bp,
+    "/documents/table",
+    "POST",
+    summary="Scan sheets of cells (header-aware, findings with sheet and cell), or redact them to tab-separated "
+    "text with one placeholder per value.",
+    request_schema=TABLE_REQUEST,
+    responses={200: TABLE_ANSWER, 422: Documented(ERROR, "The table carries a marking: not redacted for AI.")},
+)
+def documents_table(body: dict[str, Any]) -> dict[str, Any]:
+    from nlp.table import Table, cell_text, redact_tables, scan_tables
+
+    tables = [
+        Table(sheet["name"], sheet["rows"], (int(sheet.get("origin", (0, 0))[0]), int(sheet.get("origin", (0, 0))[1])),
+              None if sheet.get("header_row") is None else int(sheet["header_row"]))
+        for sheet in body["sheets"]
+    ]
+    require_text_within_limit(*(cell_text(v) for t in tables for row in t.rows for v in row),
+                              *(t.name for t in tables))
+    channel = body.get("channel", "excel")
+    if body.get("action", "scan") == "scan":
+        table_scan = scan_tables(engine(), tables)
+        _audit_channel("scan", channel, table_scan.text, table_scan.result)
+        report = table_scan.result.to_dict()
+        report["findings"] = [{**f.to_dict(), "location": table_scan.locate(f.start, f.end)}
+                              for f in table_scan.result.findings]
+        report["messages"] = summarise(table_scan.result)
+        return report
+    redaction = redact_tables(engine(), tables, body.get("mode", "mask"))
+    _audit_channel("redact", channel, redaction.table_scan.text, redaction.result)
+    if redaction.result.verdict == "block":
+        raise ApiError("blocked")
+    return {
+        "text": "\n\n".join(redaction.tsv(index) for index in range(len(tables))),
+        "rows": [[list(row) for row in rows] for rows in redaction.rows],
+        "placeholder_map": dict(redaction.placeholder_map),
+        "verdict": redaction.result.verdict,
+        "findings": [f.to_dict() for f in redaction.result.findings],
+    }
