@@ -7,6 +7,9 @@ Usage::
     python bench/accuracy.py --show-errors   # misses and false positives per case, per system
     python bench/accuracy.py --no-presidio   # aiguard only (no presidio-analyzer needed)
 
+After the table, a leak rate per system (bench/leak.py): the share of gold personal-data values still whole
+in the copy made for the AI (aiguard: placeholder and masked copies; Presidio: its anonymizer's copy).
+
 Matching: a predicted span counts as correct when it overlaps a gold span of the same type (precision =
 correct predictions / predictions); a gold span is found when a prediction of its type overlaps it
 (recall = found gold spans / gold spans). The exact-boundary rate is the share of found gold spans that
@@ -34,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench import leak  # noqa: E402
 from bench.corpus import PERSONAL_TYPES, TYPES, VERDICTS, Case, load_cases  # noqa: E402
 
 PRESIDIO_TO_OURS = {
@@ -362,17 +366,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.genre:
         cases = [c for c in cases if c.genre in args.genre]
     reports = [evaluate("aiguard", cases, aiguard_predictor())]
+    leaks = [leak.measure("aiguard", cases, leak.aiguard_redactor())]
     if not args.no_presidio:
         reports.append(evaluate("presidio", cases, presidio_predictor()))
+        leaks.append(leak.measure("presidio", cases, leak.presidio_redactor()))
 
     if args.json:
-        print(json.dumps({"cases": len(cases), "systems": [r.to_dict() for r in reports]},
-                         ensure_ascii=False, indent=2))
+        print(json.dumps({"cases": len(cases), "systems": [r.to_dict() for r in reports],
+                          "leaks": [report.to_dict() for report in leaks]}, ensure_ascii=False, indent=2))
     else:
         print_table(reports, cases)
+        for report in leaks:  # gold personal values still whole in the copy for the AI (bench/leak.py)
+            print(report.line())
     if args.show_errors:
         for r in reports:
             print_errors(r)
+        for report in leaks:
+            print(f"Leaks of {report.system}: " + ", ".join(f"{c.id} {s.type} {s.text!r}" for c, s in report.leaked))
     return 0
 
 

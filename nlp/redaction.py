@@ -32,6 +32,7 @@ from nlp.text import value_key
 MODES = ("mask", "placeholder")
 MASK = "*"
 NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百零〇]")
+DIGIT = re.compile(r"[0-9０-９]")
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,8 @@ def mask_value(finding: Finding) -> str:
     if finding.type == EMAIL:
         local, _, domain = value.partition("@")
         return local[:1] + MASK * max(3, len(local) - 1) + "@" + domain
-    if finding.type == PHONE:
-        return _mask_alnum(value, 4, 3)
+    if finding.type == PHONE:  # a bare extension (分機 5123) is too short to keep any digit of
+        return _mask_alnum(value, 4, 3) if sum(c.isdigit() for c in value) >= 9 else DIGIT.sub(MASK, value)
     if finding.type in (CREDIT_CARD, BANK_ACCOUNT, TW_NHI_CARD, TW_PASSPORT):
         return _mask_alnum(value, 0, 4)
     if finding.type == ADDRESS:
