@@ -108,7 +108,18 @@ SCAN_RESPONSE: Schema = _object(
 )
 
 REDACT_REQUEST: Schema = _object(
-    {"text": STRING, "mode": {"type": "string", "enum": REDACTION_MODES}, "channel": CHANNEL},
+    {
+        "text": STRING,
+        "mode": {"type": "string", "enum": REDACTION_MODES},
+        "channel": CHANNEL,
+        "context": {
+            "type": "array",
+            "items": STRING,
+            "maxItems": 200,
+            "description": "The document's other parts (headers, footers, subject): a value found there is "
+            "redacted in the text too, under the same placeholder.",
+        },
+    },
     required=["text"],
 )
 # Bounded so that a map cannot make /restore expensive: restore is linear in the text, and each literal key

@@ -31,21 +31,24 @@ bp = Blueprint("redaction", __name__, url_prefix="/api/v1")
 def redact(body: dict[str, Any]) -> dict[str, Any]:
     text: str = body["text"]
     mode: str = body.get("mode", "mask")
-    require_text_within_limit(text)
-    redaction = engine().redact(text, mode=mode)
+    context: list[str] = body.get("context", [])
+    require_text_within_limit(text, *context)
+    # the document's other parts are scanned with the text: what they reveal is redacted in it too
+    redaction, *others = engine().redact_document([text, *context], mode=mode)
     result = redaction.result
+    blocked = any(r.result.verdict == "block" for r in (redaction, *others))  # a marking in a header blocks too
     record_event(
         action="redact",
         channel=body.get("channel", "unspecified"),
         text=text,
-        verdict=result.verdict,
+        verdict="block" if blocked else result.verdict,
         type_counts=result.counts,
     )
-    if result.verdict == "block":
+    if blocked:
         raise ApiError("blocked")
     return {
         "text": redaction.text,
-        "placeholder_map": dict(redaction.placeholder_map),
+        "placeholder_map": {p: v for p, v in redaction.placeholder_map.items() if p in redaction.text},
         "verdict": result.verdict,
         "findings": [f.to_dict() for f in result.findings],
     }

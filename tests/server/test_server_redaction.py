@@ -50,11 +50,32 @@ def test_a_classified_text_is_never_prepared_for_ai(client: Any, auth: dict[str,
     assert "text" not in body and "placeholder_map" not in body
 
 
+def test_values_found_in_the_documents_other_parts_are_redacted_in_the_text(client: Any, auth: dict[str, str]) -> None:
+    """Document-level propagation: the subject names the petitioner and the passport; the body repeats them."""
+    body = {
+        "text": "王小明來電表示護照312345678已過期。",
+        "context": ["主旨：陳情人王小明，護照號碼312345678"],
+        "mode": "placeholder",
+    }
+    redacted = client.post("/api/v1/redact", json=body, headers=auth).get_json()
+    assert redacted["text"] == "〔姓名1〕來電表示護照〔護照號碼1〕已過期。"
+    assert redacted["placeholder_map"] == {"〔姓名1〕": "王小明", "〔護照號碼1〕": "312345678"}
+
+
+def test_a_marking_in_another_part_blocks_the_copy(client: Any, auth: dict[str, str]) -> None:
+    body = {"text": "承辦人王小明 0912-345-678", "context": ["密等及解密條件或保密期限：密"], "mode": "mask"}
+    response = client.post("/api/v1/redact", json=body, headers=auth)
+    assert response.status_code == 422
+    assert response.get_json()["error"]["code"] == "blocked"
+
+
 @pytest.mark.parametrize(
     ("path", "body"),
     [
         ("/api/v1/redact", {"text": TEXT, "mode": "shuffle"}),
         ("/api/v1/redact", {"mode": "mask"}),
+        ("/api/v1/redact", {"text": TEXT, "context": "not a list"}),
+        ("/api/v1/redact", {"text": TEXT, "context": [5]}),
         ("/api/v1/restore", {"text": "x"}),
         ("/api/v1/restore", {"text": "x", "map": {"〔姓名1〕": 5}}),
         ("/api/v1/restore", {"text": "x", "map": ["〔姓名1〕"]}),
