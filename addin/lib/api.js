@@ -143,7 +143,7 @@
       policy: () => call("GET", "/api/v1/policy"),
       /** @param {{text: string, channel: "word" | "outlook", subject?: string, recipients?: string[]}} request */
       scan: (request) => call("POST", "/api/v1/scan", request),
-      /** @param {{text: string, mode: "mask" | "placeholder", channel?: string}} request */
+      /** @param {{text: string, mode: "mask" | "placeholder", channel?: string, context?: string[]}} request */
       redact: (request) => call("POST", "/api/v1/redact", request),
       /** @param {{text: string, map: {[placeholder: string]: string}, channel?: string}} request */
       restore: (request) => call("POST", "/api/v1/restore", request),

@@ -126,6 +126,16 @@
   }
 
   /**
+   * The texts of the parts other than the body (headers, footers): sent with a redaction request as its
+   * `context`, so that a value the server finds there is redacted in the body too (document-level propagation).
+   * @param {{text: string, segments: Segment[]}} scanned  what {@link joinParts} returned
+   * @returns {string[]}
+   */
+  function otherParts(scanned) {
+    return scanned.segments.filter((segment) => segment.key !== "body").map((segment) => scanned.text.slice(segment.start, segment.end));
+  }
+
+  /**
    * The segment that holds an offset of the scanned text, or undefined.
    * @param {Segment[]} segments
    * @param {number} offset
@@ -253,6 +263,7 @@
     PART_SEPARATOR,
     groupFindings,
     joinParts,
+    otherParts,
     segmentAt,
     searchNeedle,
     escapeWordSearch,

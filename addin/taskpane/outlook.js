@@ -129,6 +129,11 @@
       async readTextForAI() {
         return (await readMessage()).text;
       },
+      /** The subject, sent with the body so that what it reveals is redacted in the body too. */
+      async readContextForAI() {
+        const subject = (await readMessage()).subject;
+        return subject.trim() ? [subject] : [];
+      },
       insertAtCursor,
       hasNotice,
       /** @param {string} noticeText */

@@ -16,6 +16,7 @@
    * @property {"word" | "outlook"} channel
    * @property {() => Promise<{text: string, subject?: string, recipients?: string[]}>} readDraft
    * @property {() => Promise<string>} readTextForAI          what "copy redacted" starts from
+   * @property {() => Promise<string[]>} [readContextForAI]  the other parts (headers, subject): redacted alike
    * @property {(text: string) => Promise<void>} insertAtCursor
    * @property {(noticeText: string) => Promise<boolean>} hasNotice
    * @property {(noticeText: string, position: "top" | "bottom") => Promise<void>} insertNotice
@@ -260,7 +261,8 @@
     async function copyRedacted() {
       const mode = /** @type {HTMLInputElement} */ (document.querySelector("input[name=mode]:checked")).value;
       const text = await adapter.readTextForAI();
-      const redaction = await api.redact({ text, mode, channel: adapter.channel });
+      const context = adapter.readContextForAI ? await adapter.readContextForAI() : [];
+      const redaction = await api.redact({ text, mode, channel: adapter.channel, context });
       const output = /** @type {HTMLTextAreaElement} */ (byId("redacted-output"));
       output.value = redaction.text;
       byId("redacted-wrap").hidden = false;

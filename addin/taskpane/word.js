@@ -252,6 +252,10 @@
           return body.text;
         });
       },
+      /** Headers and footers, sent with the body so that what they reveal is redacted in it too. */
+      async readContextForAI() {
+        return findingsLib.otherParts(await readDocument());
+      },
       insertAtCursor,
       hasNotice,
       insertNotice,

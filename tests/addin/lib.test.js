@@ -59,6 +59,16 @@ test("parts are joined with their places remembered; repeated headers count once
   ]);
 });
 
+test("the parts other than the body go with a redaction request as its context", () => {
+  const joined = findings.joinParts([
+    { key: "header:0:primary", text: "陳情人王小明" },
+    { key: "body", text: "王小明來電" },
+    { key: "footer:0:primary", text: "承辦人李美華 分機5123" },
+  ]);
+  assert.deepEqual(findings.otherParts(joined), ["陳情人王小明", "承辦人李美華 分機5123"]);
+  assert.deepEqual(findings.otherParts(findings.joinParts([{ key: "body", text: "王小明" }])), []);
+});
+
 test("a finding is located as the n-th match of its text in its own part", () => {
   const joined = findings.joinParts([
     { key: "header:0:primary", text: "王小明" },

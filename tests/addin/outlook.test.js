@@ -103,3 +103,12 @@ test("the on-send script reads what the pane stored", () => {
   assert.equal(onsend.SETTINGS_KEY, outlook.SETTINGS_KEY);
   assert.deepEqual(onsend.readSendSettings(), { baseUrl: "https://aiguard.example", failMode: "closed" });
 });
+
+test("a redacted copy of the body carries the subject as its context", async () => {
+  compose({ body: "王小明來電", subject: "陳情人王小明" });
+  const adapter = outlook.createOutlookAdapter();
+  assert.equal(await adapter.readTextForAI(), "王小明來電");
+  assert.deepEqual(await adapter.readContextForAI(), ["陳情人王小明"]);
+  compose({ body: "王小明來電", subject: "  " });
+  assert.deepEqual(await outlook.createOutlookAdapter().readContextForAI(), []);
+});

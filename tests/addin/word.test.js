@@ -150,3 +150,10 @@ test("the adapter remembers what it scanned to find findings later", async () =>
   assert.equal(await adapter.selectFinding({ type: "PHONE", start: second, end: second + 10, text: "0912345678" }), true);
   assert.equal(doc.ranges["body:0912345678"][1].selected, true);
 });
+
+test("a redacted copy of the body carries the headers and footers as its context", async () => {
+  document({ body: "王小明來電", header: "陳情人：王小明", footer: "承辦人李美華" });
+  const adapter = word.createWordAdapter();
+  assert.equal(await adapter.readTextForAI(), "王小明來電");
+  assert.deepEqual(await adapter.readContextForAI(), ["陳情人：王小明", "承辦人李美華"]);
+});
