@@ -11,6 +11,15 @@ Traffic goes to 127.0.0.1 only; every run is bounded by ``--requests``.
     python bench/load.py --workers 1 2 4 --clients 50 --requests 4000
 
 Target on a 2-core machine: zero errors, p95 under 50 ms. Exit code 1 if any run has errors.
+
+The fault run (``--fault``) starts its own PostgreSQL and Redis (as ``tests/server/local_services.py`` does),
+gunicorn with ``deploy/gunicorn.conf.py`` (2 workers, Redis rate limit, PostgreSQL audit) and 50 clients each
+scanning every ``--fault-pace-ms``; meanwhile it kills one worker (SIGKILL), stops PostgreSQL as a crash would
+and starts it again, then does the same to Redis. It prints, per phase and in total, requests answered (200),
+refused with 503, and other errors (any other status, a dropped connection), and the audit rows against the
+answered scans — equal when every answered scan was recorded and no refused one was::
+
+    python bench/load.py --fault
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ import http.client
 import json
 import os
 import random
+import signal
 import socket
 import statistics
 import subprocess
@@ -27,6 +37,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,9 +115,7 @@ class RunResult:
         )
 
 
-def drive(
-    port: int, clients: int, total: int, body: bytes, pace_ms: float = 0
-) -> tuple[list[float], int, float]:
+def drive(port: int, clients: int, total: int, body: bytes, pace_ms: float = 0) -> tuple[list[float], int, float]:
     """Send ``total`` requests from ``clients`` threads; with ``pace_ms`` each client starts a request at
     most every ``pace_ms`` (a user who reads the answer), else back to back (saturation)."""
     latencies: list[float] = []
@@ -132,9 +141,7 @@ def drive(
                 began = time.perf_counter()
             next_start[0] = began + pace_ms / 1000
             try:
-                connection.request(
-                    "POST", "/api/v1/scan", body=body, headers={"Content-Type": "application/json"}
-                )
+                connection.request("POST", "/api/v1/scan", body=body, headers={"Content-Type": "application/json"})
                 response = connection.getresponse()
                 response.read()
                 ok = response.status == 200
@@ -211,6 +218,150 @@ def run(workers: int, clients: int, total: int, warmup: int, pace_ms: float) -> 
     return RunResult(workers, clients, len(latencies), errors, seconds, latencies, pace_ms)
 
 
+FAULT_PHASES = (
+    ("steady", None),
+    ("one worker killed", "kill_worker"),
+    ("PostgreSQL stopped", "stop_postgres"),
+    ("PostgreSQL restarted", "start_postgres"),
+    ("Redis stopped", "stop_redis"),
+    ("Redis restarted", "start_redis"),
+)
+
+
+def _outcome(connection: http.client.HTTPConnection, body: bytes) -> str:
+    connection.request("POST", "/api/v1/scan", body=body, headers={"Content-Type": "application/json"})
+    response = connection.getresponse()
+    response.read()
+    return {200: "answered", 503: "503"}.get(response.status, f"status {response.status}")
+
+
+def fault_run(clients: int, phase_seconds: float, pace_ms: float) -> int:
+    """50 clients through a killed worker, a PostgreSQL outage and a Redis outage; see the module docstring."""
+    sys.path.insert(0, str(REPO / "tests" / "server"))
+    import psycopg
+    from local_services import start_postgres, start_redis
+
+    postgres, redis = start_postgres(), start_redis()
+    with psycopg.connect(f"host=127.0.0.1 port={postgres.port} user=postgres dbname=postgres", autocommit=True) as db:
+        db.execute("CREATE DATABASE aiguard_bench")
+    port = free_port()
+    directory = tempfile.mkdtemp(prefix="aiguard-fault-")
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "AIGUARD_DEV_MODE": "1",
+        "AIGUARD_DATA_DIR": directory,
+        "AIGUARD_CONFIG_DIR": directory,
+        "AIGUARD_DATABASE_URL": postgres.url("aiguard_bench"),
+        "AIGUARD_RATE_LIMIT_STORAGE_URL": redis.url,
+        "AIGUARD_RATE_LIMIT": "1000000 per minute",
+        "AIGUARD_LOG_LEVEL": "WARNING",
+    }
+    log_path = Path(directory) / "gunicorn.log"
+    with open(log_path, "wb") as log_file:
+        master = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-c",
+                str(REPO / "deploy" / "gunicorn.conf.py"),
+                "-w",
+                "2",
+                "-b",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+                "--access-logfile",
+                "/dev/null",
+                "server.wsgi:app",
+            ],
+            cwd=REPO,
+            env=environment,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+    body = json.dumps({"text": two_thousand_character_email(), "channel": "outlook", "subject": "會議紀錄"}).encode()
+    outcomes: dict[str, Counter[str]] = {name: Counter() for name, _ in FAULT_PHASES}
+    phase = [FAULT_PHASES[0][0]]
+    stop = threading.Event()
+    lock = threading.Lock()
+
+    def client() -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        next_start = time.perf_counter() + random.uniform(0, pace_ms / 1000)
+        while not stop.is_set():
+            time.sleep(max(0.0, next_start - time.perf_counter()))
+            next_start += pace_ms / 1000
+            current = phase[0]
+            try:
+                outcome = _outcome(connection, body)
+            except (OSError, http.client.HTTPException):
+                outcome = "connection error"
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            with lock:
+                outcomes[current][outcome] += 1
+        connection.close()
+
+    def act(action: str | None) -> None:
+        if action == "kill_worker":
+            workers = subprocess.run(["pgrep", "-P", str(master.pid)], capture_output=True, text=True).stdout.split()
+            os.kill(int(workers[0]), signal.SIGKILL)
+        elif action == "stop_postgres":
+            postgres.pause()
+        elif action == "start_postgres":
+            postgres.resume()
+        elif action == "stop_redis":
+            redis.pause()
+        elif action == "start_redis":
+            redis.resume()
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    try:
+        wait_until_ready(port, master)
+        for thread in threads:
+            thread.start()
+        for name, action in FAULT_PHASES:
+            phase[0] = name
+            act(action)
+            time.sleep(phase_seconds)
+        stop.set()
+        for thread in threads:
+            thread.join()
+        with psycopg.connect(postgres.url("aiguard_bench").replace("+psycopg", "")) as db:
+            rows = db.execute("SELECT count(*) FROM audit_events WHERE action = 'scan'").fetchone()[0]
+    finally:
+        stop.set()
+        master.terminate()
+        master.wait(timeout=30)
+        redis.stop()
+        postgres.stop()
+    total: Counter[str] = Counter()
+    print(
+        f"fault run: {clients} clients, each a scan every {pace_ms:.0f} ms, {phase_seconds:.0f} s per phase, "
+        "gunicorn -w 2 (gthread), PostgreSQL audit, Redis rate limit"
+    )
+    for name, _ in FAULT_PHASES:
+        counts = outcomes[name]
+        total.update(counts)
+        other = sum(n for outcome, n in counts.items() if outcome not in ("answered", "503"))
+        print(
+            f"  {name:22} answered={counts['answered']:5} 503={counts['503']:5} other errors={other:3} "
+            f"{dict((k, v) for k, v in counts.items() if k not in ('answered', '503'))}"
+        )
+    other = sum(n for outcome, n in total.items() if outcome not in ("answered", "503"))
+    print(f"  {'total':22} answered={total['answered']:5} 503={total['503']:5} other errors={other:3}")
+    answered_scans = total["answered"]  # the readiness wait sends GET /readyz only: no audit row
+    print(
+        f"  audit rows for scans: {rows} vs answered scans: {answered_scans} "
+        f"({'equal' if rows == answered_scans else 'DIFFERENT'})"
+    )
+    unhandled = log_path.read_text(errors="replace").count("Traceback")
+    print(f"  tracebacks in the gunicorn log: {unhandled}")
+    return 0 if other == 0 and rows == answered_scans else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
@@ -224,19 +375,18 @@ def main(argv: list[str] | None = None) -> int:
         default=[0, 1000],
         help="per-client interval between request starts; 0 = back to back (saturation). Default: 0 and 1000",
     )
+    parser.add_argument("--fault", action="store_true", help="the fault run instead of the load runs")
+    parser.add_argument("--fault-phase-seconds", type=float, default=8.0)
+    parser.add_argument("--fault-pace-ms", type=float, default=500.0)
     args = parser.parse_args(argv)
-    print(
-        f"POST /api/v1/scan, {len(two_thousand_character_email())}-character e-mail, {args.clients} clients"
-    )
+    if args.fault:
+        return fault_run(args.clients, args.fault_phase_seconds, args.fault_pace_ms)
+    print(f"POST /api/v1/scan, {len(two_thousand_character_email())}-character e-mail, {args.clients} clients")
     failed = False
     for pace_ms in args.pace_ms:
         for workers in args.workers:
             result = run(workers, args.clients, args.requests, args.warmup, pace_ms)
-            verdict = (
-                "ok"
-                if result.errors == 0 and result.percentile(0.95) < TARGET_P95_MS
-                else "MISSES p95 TARGET"
-            )
+            verdict = "ok" if result.errors == 0 and result.percentile(0.95) < TARGET_P95_MS else "MISSES p95 TARGET"
             print(result.line(), verdict, flush=True)
             failed = failed or result.errors > 0
     return 1 if failed else 0

@@ -11,7 +11,7 @@ import logging
 import traceback
 from typing import Any
 
-from flask import Flask, Response, jsonify
+from flask import Flask, Response, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger("aiguard.errors")
@@ -131,6 +131,13 @@ def _handle_api_error(error: ApiError) -> Response:
 
 
 def _handle_http_exception(error: HTTPException) -> Response:
+    original = getattr(error, "original_exception", None)
+    if original is not None and original is not error:
+        # Flask wraps an exception raised outside the view (an after_request function) in a 500: answer it as
+        # the exception itself would be answered (a dependency outage is 503, a bug is logged and 500).
+        handler = current_app._find_error_handler(original, request.blueprints)  # noqa: SLF001
+        if handler is not None and handler is not _handle_http_exception:
+            return handler(original)
     status = error.code or 500
     code = WERKZEUG_CODES.get(status, "internal_error" if status >= 500 else "bad_request")
     _, zh, en = ERRORS[code]

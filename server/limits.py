@@ -159,4 +159,28 @@ def init_app(app: Flask, settings: Settings) -> Limiter:
         key_prefix="aiguard",
     )
     app.extensions["aiguard.limiter"] = limiter
+    _keep_answers_when_headers_fail(app, limiter)
     return limiter
+
+
+def _keep_answers_when_headers_fail(app: Flask, limiter: Limiter) -> None:
+    """The limiter adds X-RateLimit-* headers after the view; if Redis goes away in between, the request was
+    admitted and answered (and audited): send the answer without those headers rather than fail it."""
+    from limits.errors import StorageError
+
+    from server.outages import RATE_LIMIT_STORE, outages
+
+    def without_storage_errors(inject: Any) -> Any:
+        def inject_headers(response: Any) -> Any:
+            try:
+                return inject(response)
+            except StorageError as error:
+                outages().down(RATE_LIMIT_STORE, error)
+                return response
+
+        return inject_headers
+
+    functions = app.after_request_funcs.setdefault(None, [])
+    for index, function in enumerate(functions):
+        if limiter in getattr(function, "args", ()):  # functools.partial(Limiter.__inject_headers, limiter)
+            functions[index] = without_storage_errors(function)
