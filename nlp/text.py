@@ -139,6 +139,31 @@ class ScanText:
         dropped = [index + rank for rank, index in enumerate(drops)]  # their indices in the original
         return start - bisect.bisect_left(dropped, start), end - bisect.bisect_left(dropped, end)
 
+    @cached_property
+    def _table_headers(self) -> dict[int, int]:
+        """For every line of a block of tab-separated lines but its first: the start of the block's first line."""
+        headers: dict[int, int] = {}
+        text = self.folded
+        block_start = -1
+        position = 0
+        while position <= len(text):
+            end = text.find("\n", position)
+            end = len(text) if end == -1 else end
+            if "\t" in text[position:end]:
+                if block_start < 0:
+                    block_start = position
+                elif block_start != position:
+                    headers[position] = block_start
+            else:
+                block_start = -1
+            position = end + 1
+        return headers
+
+    def table_header(self, line_start: int) -> int | None:
+        """Start of the header row of the tab-separated block holding the line at ``line_start`` (None: no block,
+        or the line is the header itself). One pass over the text, then a lookup: tables of any size stay linear."""
+        return self._table_headers.get(line_start)
+
     def line_bounds(self, index: int) -> tuple[int, int]:
         """Start and end (exclusive, before the newline) of the line holding ``index``."""
         start = self.folded.rfind("\n", 0, index) + 1

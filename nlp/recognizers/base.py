@@ -94,13 +94,8 @@ class LabelIndex:
         if "\t" not in text[line_start:line_end]:
             return None
         column = text.count("\t", line_start, start)
-        header_start = line_start
-        while header_start > 0:
-            previous_start = text.rfind("\n", 0, header_start - 1) + 1
-            if "\t" not in text[previous_start:header_start - 1]:
-                break
-            header_start = previous_start
-        if header_start == line_start:
+        header_start = scan_text.table_header(line_start)
+        if header_start is None:
             return None
         header_end = text.find("\n", header_start)
         cells = text[header_start:header_end].split("\t")
@@ -126,7 +121,7 @@ NUMBER_LABELS = LabelIndex(
         ),
         "card": r"信用卡(?:號碼|卡號|號)?|卡號|card\s*(?:no\.?|number)",
         "ubn": r"統一編號|統編|營利事業|扣繳(?:單位)?編號|Tax\s*ID(?:\s*No\.?)?|UBN|Business\s*(?:ID|No\.?)",
-        "phone": r"電話|手機|行動電話|傳真|聯絡方式|分機|TEL|Tel|Fax|FAX|Mobile|Phone",
+        "phone": r"電話|手機|行動電話|傳真|聯絡方式|分機|專線|直撥|總機|市話|TEL|Tel|Fax|FAX|Mobile|Phone",
         "case": (
             r"案號|收文(?:字)?號|發文(?:字)?號|文號|受理(?:編號|案號|號碼)|三聯單(?:編號|號碼)?|編號|單號|序號|"
             r"流水號|訂單|申請號|檔號|字第|條碼|學號|員工編號|車號|金額|新臺幣|新台幣|收據(?:號碼|編號)?|發票(?:號碼)?|"
