@@ -85,10 +85,9 @@ class Engine:
             raise TypeError("segments must be a sequence of str")
         scan_texts = [ScanText(text) for text in segments]
         found = [self._found(scan_text) for scan_text in scan_texts]
-        seeds = [f for findings in found for f in findings]
         return tuple(
-            self._result(scan_text, propagate(scan_text, findings, seeds))
-            for scan_text, findings in zip(scan_texts, found)
+            self._result(scan_text, propagate(scan_text, findings, _others(found, index)))
+            for index, (scan_text, findings) in enumerate(zip(scan_texts, found))
         )
 
     def redact(self, text: str, mode: str = "mask") -> Redaction:
@@ -199,6 +198,11 @@ def installed_english_pipeline() -> str:
         if importlib.util.find_spec(name) is not None:
             return name
     return ""
+
+
+def _others(found: list[list[Finding]], index: int) -> list[Finding]:
+    """The findings of every segment but one."""
+    return [f for other, findings in enumerate(found) if other != index for f in findings]
 
 
 def _model_finding(scan_text: ScanText, start: int, end: int, recognizer: str) -> Finding:

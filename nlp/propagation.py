@@ -32,6 +32,7 @@ from nlp.text import _VALUE_SEPARATORS as _SEPARATOR_RUNS
 from nlp.text import ScanText, fold
 
 REPEAT_EVIDENCE = "repeat-of-finding"
+_KEPT_SEPARATOR_RUNS = re.compile(f"({_SEPARATOR_RUNS.pattern})")
 _DIGIT_RUN = re.compile(r"[0-9]+")
 _LONG_DIGIT_RUN = re.compile(r"[0-9]{2,}")
 _DIRECT_SEARCHES = 32  # up to this many values, one substring search each is cheapest
@@ -66,14 +67,13 @@ def propagate(scan_text: ScanText, findings: Sequence[Finding], seeds: Iterable[
     for (case_sensitive, key), source in sorted(sources.items(), key=lambda item: -len(item[0][1])):
         for at in occurrences.get((case_sensitive, key), ()):
             folded_start, folded_end = text.folded_span(at, at + len(key))
-            if _is_repeat(scan_text.folded, folded_start, folded_end, source, key):
-                start, end = scan_text.to_original(folded_start, folded_end)
-                index = bisect.bisect_left(starts, start)
-                free = (index == 0 or taken[index - 1][1] <= start) and (index == len(taken) or taken[index][0] >= end)
-                if free:
-                    starts.insert(index, start)
-                    taken.insert(index, (start, end))
-                    repeats.append(_repeat_of(source, start, end, scan_text.original[start:end]))
+            start, end = scan_text.to_original(folded_start, folded_end)
+            index = bisect.bisect_left(starts, start)
+            free = (index == 0 or taken[index - 1][1] <= start) and (index == len(taken) or taken[index][0] >= end)
+            if free and _is_repeat(scan_text.folded, folded_start, folded_end, source, key):
+                starts.insert(index, start)
+                taken.insert(index, (start, end))
+                repeats.append(_repeat_of(source, start, end, scan_text.original[start:end]))
     if not repeats:
         return list(findings)
     return sorted((*findings, *repeats), key=lambda f: (f.start, f.end, f.type))
@@ -133,11 +133,11 @@ class _CompactText:
     from its offsets back to the working copy's."""
 
     def __init__(self, folded: str) -> None:
-        pieces = _SEPARATOR_RUNS.split(folded)
-        self.exact = "".join(pieces)
+        parts = _KEPT_SEPARATOR_RUNS.split(folded)  # kept pieces and the separator runs between them, in turn
+        self.exact = "".join(parts[0::2])
         self.upper = _upper(self.exact)
-        self._piece_ends = list(accumulate(map(len, pieces)))  # where each kept piece ends in ``exact``
-        self._removed = list(accumulate(map(len, _SEPARATOR_RUNS.findall(folded))))  # dropped up to each gap
+        self._piece_ends = list(accumulate(map(len, parts[0::2])))  # where each kept piece ends in ``exact``
+        self._removed = list(accumulate(map(len, parts[1::2])))  # characters dropped up to each gap
 
     def folded_span(self, start: int, end: int) -> tuple[int, int]:
         """The working-copy span of ``exact[start:end]`` (without separators around it)."""
