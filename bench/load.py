@@ -239,7 +239,7 @@ def fault_run(clients: int, phase_seconds: float, pace_ms: float) -> int:
     """50 clients through a killed worker, a PostgreSQL outage and a Redis outage; see the module docstring."""
     sys.path.insert(0, str(REPO / "tests" / "server"))
     import psycopg
-    from local_services import start_postgres, start_redis
+    from local_services import start_gunicorn, start_postgres, start_redis
 
     postgres, redis = start_postgres(), start_redis()
     with psycopg.connect(f"host=127.0.0.1 port={postgres.port} user=postgres dbname=postgres", autocommit=True) as db:
@@ -258,29 +258,7 @@ def fault_run(clients: int, phase_seconds: float, pace_ms: float) -> int:
         "AIGUARD_LOG_LEVEL": "WARNING",
     }
     log_path = Path(directory) / "gunicorn.log"
-    with open(log_path, "wb") as log_file:
-        master = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "-c",
-                str(REPO / "deploy" / "gunicorn.conf.py"),
-                "-w",
-                "2",
-                "-b",
-                f"127.0.0.1:{port}",
-                "--log-level",
-                "warning",
-                "--access-logfile",
-                "/dev/null",
-                "server.wsgi:app",
-            ],
-            cwd=REPO,
-            env=environment,
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-        )
+    master = start_gunicorn(environment, workers=2, log=log_path, port=port, shipped_config=True).process
     body = json.dumps({"text": two_thousand_character_email(), "channel": "outlook", "subject": "會議紀錄"}).encode()
     outcomes: dict[str, Counter[str]] = {name: Counter() for name, _ in FAULT_PHASES}
     phase = [FAULT_PHASES[0][0]]
