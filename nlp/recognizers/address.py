@@ -18,7 +18,7 @@ from nlp.text import ScanText
 NUM = r"[0-9一二三四五六七八九十百零〇○]+"
 NUM_LAZY = r"[0-9一二三四五六七八九十百零〇○]+?"
 # Characters of a place name: CJK, not an administrative suffix or a word that ends a phrase.
-NAME = r"[^\W\d_A-Za-z市縣區鄉鎮村里鄰路街段巷弄號樓室住址於在至到位即及與或的之、，。：:；（）()「」\s]"
+NAME = r"[^\W\d_A-Za-z市縣區鄉鎮村里鄰路街段巷弄號樓室住址籍設於在至到位即及與或的之、，。：:；（）()「」\s]"
 
 # Road and district names may hold 市, 鎮 or 鄉 (市府路, 前鎮區, 新市區); never 區 or 路.
 ROAD_NAME = NAME.replace("市縣區鄉鎮村", "區")  # 縣民大道, 市府路
@@ -28,6 +28,12 @@ CITY = r"""
       | 新竹縣|苗栗縣|彰化縣|南投縣|雲林縣|嘉義縣|屏東縣|宜蘭縣|花蓮縣|臺東縣|台東縣|澎湖縣|金門縣|連江縣 )
 """
 
+# Public pages and many drafts put a space around each number (建國路三段 15 號 3 樓); one space is allowed
+# wherever a number meets its unit. House numbers carry 之 or a hyphen (3 之 1 號, 45-2號); floors come as
+# ranges (3-9 樓) and basements (地下1樓, B1).
+S = "[ ]?"
+HOUSE = rf"{NUM} (?: {S} (?: 之 | - ) {S} {NUM} )?"
+FLOOR = rf"(?: {NUM} (?: {S} [-~至] {S} {NUM} )? {S} (?: 樓 | F ) | (?: 地下 {S} {NUM} {S} 樓 | B [0-9]{{1,2}} F? ) )"
 PATTERN = re.compile(
     rf"""
     (?P<postcode> (?<![0-9\-]) [0-9]{{3}} (?:[0-9]{{2,3}})? [ ]? )?   # not the tail of a phone number
@@ -35,16 +41,18 @@ PATTERN = re.compile(
     (?P<city> {CITY} )?
     (?P<district> {DISTRICT_NAME}{{1,3}}? [區鄉鎮市] )?
     (?P<village> {NAME}{{1,3}} [村里] )?
-    (?P<lin> {NUM} 鄰 )?
+    (?P<lin> {S} {NUM} {S} 鄰 )?
     (?: (?P<road> {ROAD_NAME}{{1,6}}? (?:路|街|大道) | {NAME}{{1,4}}村 )
-      | (?(lin) {NAME}{{0,4}} | (?!) ) )      # rural: 菁桐里五鄰二十八號, 埔坪里7鄰埔頭坑71號
-    (?: {NUM} 段 )?
-    (?: {NUM} 巷 )?
-    (?: {NUM} 弄 )?
-    (?P<number> {NUM} (?: 之 {NUM} )? 號
-        (?: 之 (?: {NUM_LAZY} (?={NUM}(?:樓|F)) | {NUM} ) )? )   # 三號之一四樓: 之一, then 四樓
-    (?: [ ]? {NUM} (?: 樓 | F ) (?: 之 {NUM} )? )?
-    (?: [ ]? {NUM} 室 )?
+      | (?(lin) {NAME}{{0,4}}                  # rural: 菁桐里五鄰二十八號, 埔坪里7鄰埔頭坑71號
+        | (?(village) {NAME}{{1,4}} | (?!) ) ) )   # a place in a village: 中平里中平12號, 埔頭里埔頭坑 38 號
+    (?: {S} {NUM} {S} 段 )?
+    (?: {S} {NUM} {S} 巷 )?
+    (?: {S} {NUM} {S} 弄 )?
+    {S}
+    (?P<number> {HOUSE} {S} 號
+        (?: {S} 之 {S} (?: {NUM_LAZY} (?={NUM}(?:樓|F)) | {NUM} ) )? )   # 三號之一四樓: 之一, then 四樓
+    (?: {S} {FLOOR} (?: {S} 之 {S} {NUM} )? )?
+    (?: {S} {NUM} {S} 室 )?
     """,
     re.VERBOSE,
 )
@@ -66,8 +74,11 @@ EN_PATTERN = re.compile(
     re.VERBOSE,
 )
 NUMERAL_CHARS = frozenset("0123456789一二三四五六七八九十百零〇○")
-ROAD = re.compile(r"路|街|大道|村|鄰")
-LABEL_BEFORE = re.compile(r"(?:地址|住址|戶籍地|居住地|通訊處|地點|位於|住於|住在|寄至|送達|住|址)\s*[:：]?\s*$")
+ROAD = re.compile(r"路|街|大道|村|里|鄰")
+# A label before an address without city or district: forms, 函 headers, judgment headers (籍設…, 住…).
+LABEL_BEFORE = re.compile(
+    r"(?:地址|住址|戶籍地?|居住地|居所|住居所|通訊處|地點|位於|住於|住在|現住|寄至|送達(?:處所|地址)?|籍設|設籍|住|址)\s*[:：]?\s*$"
+)
 
 
 class AddressRecognizer(Recognizer):
@@ -83,9 +94,12 @@ class AddressRecognizer(Recognizer):
             return
         last_end = 0
         for hao in re.finditer("號", text):
-            if hao.start() < last_end or hao.start() == 0 or text[hao.start() - 1] not in NUMERAL_CHARS:
+            before = hao.start() - 1
+            if before >= 0 and text[before] == " ":
+                before -= 1  # 15 號
+            if hao.start() < last_end or before < 0 or text[before] not in NUMERAL_CHARS:
                 continue
-            window_start = max(last_end, hao.start() - 45)
+            window_start = max(last_end, hao.start() - 60)
             road = None
             for road in ROAD.finditer(text, window_start, hao.start()):
                 break
@@ -103,7 +117,7 @@ class AddressRecognizer(Recognizer):
                 continue
             start = match.start()
             if match.group("postcode") and match.group("postcode").strip().isdigit() and not has_admin:
-                start = match.start("road")
+                start = match.end("postcode")  # a number before a road is no postcode without a city
             end = match.end()
             while end > start and text[end - 1] == " ":
                 end -= 1

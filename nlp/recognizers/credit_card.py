@@ -1,7 +1,8 @@
 """CREDIT_CARD: payment card numbers — 13–19 digits, Luhn-valid, with a real issuer prefix.
 
 A card label (信用卡, 卡號, card no.) raises the score; the label is not required because a Luhn-valid number
-with a scheme prefix written in 4-digit groups is a card number almost every time.
+with a scheme prefix written in 4-digit groups is a card number almost every time. Not a card: a postcode run
+together with a phone number (220010229603456: 22001 + 02-2960-3456), which passes Luhn one time in ten.
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ PATTERN = re.compile(
 )
 
 
+# A Taiwanese phone number after a 3- or 5-digit postcode: 0 + an area code with 8 digits in all, or 02/04/049
+# and mobiles with 9. American Express (34, 37) and 16-digit cards never split this way.
+POSTCODE_AND_PHONE = re.compile(r"[1-9][0-9]{2}(?:[0-9]{2})?(?:09[0-9]{8}|0(?:2|4|49)[0-9]{7,8}|0[3-8][0-9]{7})")
+
+
 class CreditCardRecognizer(Recognizer):
     name = "credit_card"
     type = CREDIT_CARD
@@ -41,4 +47,6 @@ class CreditCardRecognizer(Recognizer):
                 score = 1.0
             elif label and label[0] in ("bank", "nhi", "case", "phone"):
                 continue
+            elif POSTCODE_AND_PHONE.fullmatch(match.group(0)) and match.group(0)[:2] not in ("34", "37"):
+                continue  # a postcode and a phone number written together
             yield self.finding(scan_text, match.start(), match.end(), score, evidence)

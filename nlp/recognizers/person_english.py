@@ -77,7 +77,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a courtesy title and a full name (Ms. Lin alone is a surname, not a name)
     ("title", re.compile(rf"(?=[MDP])\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mx)\.?[ ]+(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,2}})")),
     ("label", re.compile(
-        rf"{LABEL}[ ]*[:：]?[ ]*(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,3}}|{UPPER},?(?:[ ]+{UPPER}){{1,3}})"
+        rf"{LABEL}[ \t]*[:：]?[ \t]*(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,3}}|{UPPER},?(?:[ ]+{UPPER}){{1,3}})"
     )),
     ("romanised", re.compile(
         r"(?=[A-Z])(?<![A-Za-z])(?P<name>[A-Z][a-z]{1,6},?[ ][A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}"   # Lin, Chih-Hao / Wang Hsiao-ming
@@ -106,7 +106,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     )),
     # capitals after a Chinese role or name label: 轉介對象：BUDI HARTONO, 姓名（英文）：DEWI LESTARI
     ("embedded", re.compile(
-        rf"(?=[ :：])(?<=[人者員名文象工主籍）)])[ ]*[:：][ ]*(?P<name>{UPPER}(?:[ ]+{UPPER}){{1,3}})(?![A-Za-z])"
+        rf"(?=[ \t:：])(?<=[人者員名文象工主籍）)])[ ]*[:：\t][ ]*(?P<name>{UPPER}(?:[ ]+{UPPER}){{1,3}})(?![A-Za-z])"
     )),
     ("greeting", re.compile(rf"(?=[DH])(?:Dear|Hi|Hello)[ ]+(?P<name>{CAP}(?:[ ]+{CAP}){{1,3}})[ ]*,")),
     # a signature in capitals: LIN, YU-HSUAN

@@ -2,11 +2,15 @@
 
 Mobile 09XX-XXX-XXX; landlines with the area code in brackets or joined by a hyphen ((02)2960-3456,
 02-29603456, 037-123456, 049-2345678, 0826-12345); +886 forms with or without the trunk 0 ((+886)2-…,
-+886-9XX…); 0800 numbers; extensions (分機, 轉, #, ext.) belong to the number's span; a local number
-after a 電話 / 傳真 label; a bare extension after such a label.
++886-9XX…); foreign numbers with + and a country code (+49 30 2654 8812); 0800 numbers; extensions (分機, 轉, #, ext.) belong to the number's span; a local number
+after a 電話 / 傳真 / 專線 label (also as a table's column header) or with its extension (2960-3456分機1234);
+a bare extension after 分機 (the span is the number: 分機：⟨3018⟩) or in a table's 分機 column, whether the
+cells are split by tabs (Word, Excel) or by runs of spaces (a contact list pasted as text).
 
-Not phones: 發文字號 of ROC years 93–99 (北府工字第0981234567號 looks exactly like a mobile number), numbers
-whose nearest label is a 案號 / 收文號 / 受理編號, digits inside longer digit runs.
+Not phones: 發文字號 of ROC years 93–99 (北府工字第0981234567號 looks exactly like a mobile number, also
+written 第 0981234567 號), land and building numbers (麗園段0512-0000地號), numbers whose nearest label is a
+案號 / 收文號 / 受理編號, digits inside longer digit runs, and landlines too short for the numbering plan:
+every area code has 8 or 9 digits after the trunk 0, so service hours (0830-1200, 0900-1730) are no phones.
 """
 
 from __future__ import annotations
@@ -39,8 +43,9 @@ PATTERN = re.compile(
               | 0[2-8][0-9]{0,3} )                                                # 02-…
             [ \-]* [0-9]{2,4} [ \-]? [0-9]{3,4}
         )
+      | (?P<international> \+ (?!886) [1-9][0-9]{0,2} (?: [ \-] \(? [0-9]{1,4} \)? ){2,4} )   # +49 30 2654 8812
       | (?P<local> [2-9][0-9]{2,3} [ \-]? [0-9]{4} )        # local number: only after a phone label
-      | (?P<bare_ext> (?: 分機 | ext\.? | Ext\.? ) [ ]* [:：]? [ ]* [0-9]{2,6} )   # bare extension: only after a label
+      | (?P<bare_ext> (?: 分機 | ext\.? | Ext\.? ) [ \t]* [:：]? [ \t]* (?P<ext_digits>[0-9]{2,6}) )   # bare extension: only after a label
     )
     """
     + EXTENSION
@@ -49,6 +54,17 @@ PATTERN = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+# What a number that is no phone sits in: 發文字號 (字第0981234567號), 地號 / 建號 (段0512-0000地號).
+NOT_PHONE_BEFORE = re.compile(r"第[ ]*$")
+NOT_PHONE_AFTER = re.compile(r"[ ]*(?:號|地號|建號)")
+# An explicit extension after the number: a local number (no area code) with it is a phone without a label.
+HAS_EXTENSION = re.compile(r"分機|轉|ext|Ext|EXT|x|\#")
+# A table cell: split by a tab, or by a run of two or more spaces in a list pasted as text.
+CELL_BREAK = re.compile(r"\t|[ ]{2,}")
+EXTENSION_CELL = re.compile(r"(?<![^\t ])[0-9]{3,5}(?![^\t \n])")
+EXTENSION_HEADER = re.compile(r"分機|ext", re.IGNORECASE)
 
 
 def _national_digits(number: str) -> str:
@@ -61,20 +77,57 @@ def _national_digits(number: str) -> str:
     return digits[1:] if digits.startswith("0") else digits
 
 
+def _cells(line: str) -> list[tuple[int, int]]:
+    """(start, end) of the cells of a table line, split at tabs or runs of spaces; one cell if not a table row."""
+    cells, position = [], 0
+    for cell_break in CELL_BREAK.finditer(line):
+        if cell_break.start() > position:
+            cells.append((position, cell_break.start()))
+        position = cell_break.end()
+    if position < len(line):
+        cells.append((position, len(line)))
+    return cells
+
+
+def extension_cells(text: str) -> Iterator[tuple[int, int]]:
+    r"""Bare extensions in a table's 分機 column: the header row names the column, rows below hold the numbers.
+
+    >>> text = "職稱  姓名    分機\n科長  王小明  3101\n股長  李美華  3112"
+    >>> [text[s:e] for s, e in extension_cells(text)]
+    ['3101', '3112']
+    """
+    lines = text.split("\n")
+    offset = 0
+    column: int | None = None  # the 分機 column of the table being read, by cell index
+    for line in lines:
+        cells = _cells(line)
+        if len(cells) < 2:
+            column = None
+        elif column is None:
+            column = next((i for i, (s, e) in enumerate(cells) if EXTENSION_HEADER.search(line, s, e)), None)
+        elif column < len(cells):
+            cell_start, cell_end = cells[column]
+            number = EXTENSION_CELL.fullmatch(line, cell_start, cell_end)
+            if number:
+                yield offset + cell_start, offset + cell_end
+        offset += len(line) + 1
+
+
 class PhoneRecognizer(Recognizer):
     name = "phone"
     type = PHONE
 
     def find(self, scan_text: ScanText) -> Iterator[Finding]:
         text = scan_text.folded
+        found: list[tuple[int, int]] = []
         for match in PATTERN.finditer(text):
             start, end = match.start(), match.end()
-            if text.startswith("號", end) or text.endswith("字第", 0, start) or text.endswith("第", 0, start):
-                continue  # 發文字號 / 文號
+            if NOT_PHONE_AFTER.match(text, end) or NOT_PHONE_BEFORE.search(text, max(0, start - 4), start):
+                continue  # 發文字號 / 文號 / 地號
             label = NUMBER_LABELS.nearest(scan_text, start)
             label_kind = label[0] if label else None
             kind = match.lastgroup or ""
-            for group in ("mobile", "landline", "local", "bare_ext"):
+            for group in ("mobile", "landline", "international", "local", "bare_ext"):
                 if match.group(group):
                     kind = group
                     break
@@ -83,10 +136,14 @@ class PhoneRecognizer(Recognizer):
             if label_kind == "phone":
                 evidence.append(f"context:{label[1]}")
             if kind == "bare_ext":
-                score = 0.6  # 分機 is its own label
+                score = 0.6  # 分機 is its own label; the span is the number
+                start = match.start("ext_digits")
             elif kind == "local":
-                if label_kind != "phone":
+                extension = HAS_EXTENSION.search(text, match.end("local"), end)
+                if label_kind != "phone" and not (extension and label_kind is None):
                     continue
+                if label_kind != "phone":
+                    evidence.append("extension")
                 score = 0.75
             else:
                 if label_kind in ("case", "passport", "nhi", "bank", "card", "ubn", "id"):
@@ -94,7 +151,14 @@ class PhoneRecognizer(Recognizer):
                 national = _national_digits(core)
                 if kind == "mobile" and len(national) != 9:
                     continue
-                if kind == "landline" and not 7 <= len(national) <= 9:
-                    continue
+                if kind == "landline" and not 8 <= len(national) <= 9:
+                    continue  # 0830-1200: service hours, not a number of the numbering plan
+                if kind == "international" and not 8 <= len(digits_only(core)) <= 15:
+                    continue  # E.164: at most 15 digits with the country code
                 score = 0.95 if label_kind == "phone" else 0.85
+            found.append((start, end))
             yield self.finding(scan_text, start, end, score, evidence)
+        if "\n" in text and EXTENSION_HEADER.search(text):
+            for start, end in extension_cells(text):
+                if not any(s < end and start < e for s, e in found):
+                    yield self.finding(scan_text, start, end, 0.6, ["pattern", "format:bare_ext", "column:分機"])

@@ -69,9 +69,12 @@ PATTERN_LIST: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
 # A form field whose value is the special category: 「病史：高血壓、糖尿病」, 「刑案紀錄：曾犯…」.
 FIELD = re.compile(
     r"(?P<label>病史|既往病史|疾病(?:名稱)?|病名|病因|病況|傷病(?:名稱|情形)?|診斷(?:結果)?|障礙類別|身心障礙類別|刑案紀錄|"
-    r"犯罪紀錄|前科(?:紀錄)?|健檢結果|健康狀況|身心狀況|轉介原因|就醫紀錄|用藥|基因檢測結果)[ \t]*[:：][ \t]*"
-    r"(?P<value>[^\n□☐]{1,40}?)(?=[ \t　]{2,}|[ \t　]*[□☐]|\n|$)"
+    r"犯罪紀錄|前科(?:紀錄)?|健檢結果|健康狀況|身心狀況|轉介原因|就醫紀錄|用藥|基因檢測結果)"
+    r"(?:[ \t]*[:：][ \t]*|(?P<cell>[ ]*\t[ \t]*))"  # a colon, or the cell break of a Word table (病史<TAB>高血壓)
+    r"(?P<value>[^\n\t□☐]{1,40}?)(?=[ 　]{2,}|[ \t　]*[□☐]|\t|\n|$)"  # the value ends at its cell
 )
+# Column headers: what the next cell holds in a header row (姓名<TAB>病史<TAB>備註), not a value.
+HEADER_CELL = re.compile(r"(?:姓名|備註|電話|地址|性別|年齡|日期|編號|說明|結果|類別|狀態|項目|內容|病史|診斷|用藥|[\u3400-\u9fff]{0,4}(?:名稱|情形|紀錄|原因))$")
 FIELD_EMPTY = re.compile(r"^(?:無|否|未|沒有|none|n/?a|[-－_＿ ]+)", re.IGNORECASE)
 DISEASE_KEYS = ("症", "癌", "愛滋", "結核", "糖尿", "血壓", "心臟", "中風", "洗腎", "疾病", "傷病", "骨折", "植物人", "失能", "臥床", "懷孕", "流產", "HIV")
 STANDALONE_DISEASE = re.compile(
@@ -80,7 +83,7 @@ STANDALONE_DISEASE = re.compile(
     + r"(?![\u3400-\u9fff]{0,2}(?:政策|宣導|防治|照護|衛教|計畫|服務|中心|專線|門診|機構|業務|補助|篩檢|日|週|月|共同))"
 )
 PERSON_CUE = re.compile(
-    r"個案[：:]|該員|該生|其(?:母|父|子|女|妻|夫|配偶|家人)|臺端|申訴人|請求人|被害人|員警|勞工|學生|傷者|台端|本人|患者|病患|病人|傷者|之子|之女|君|先生|小姐|女士|"
+    r"個案[：:\t]|該員|該生|其(?:母|父|子|女|妻|夫|配偶|家人)|臺端|申訴人|請求人|被害人|員警|勞工|學生|傷者|台端|本人|患者|病患|病人|傷者|之子|之女|君|先生|小姐|女士|"
     r"同仁|科員|員工|申請人|陳情人|當事人|小妹妹|小弟弟|阿嬤|阿公|他|她|he |she |his |her "
 )
 # Words in front of a phrase that belong to it (有竊盜罪前科, 曾犯…罪, was diagnosed with, a prior conviction):
@@ -111,9 +114,11 @@ class SensitiveCategoryRecognizer(Recognizer):
     def find(self, scan_text: ScanText) -> Iterator[Finding]:
         text = scan_text.folded
         spans: list[tuple[int, int, str]] = []
-        fields = list(FIELD.finditer(text)) if "：" in text or ":" in text else []
+        fields = list(FIELD.finditer(text)) if any(c in text for c in "：:\t") else []
         for field in fields:
             value = field.group("value").rstrip()
+            if field.group("cell") and HEADER_CELL.match(value):
+                continue  # a header row of a table: the next cell is another column's name
             if not FIELD_EMPTY.match(value):
                 spans.append((field.start("value"), field.start("value") + len(value), "field:" + field.group("label")))
         field_labels = {(f.start("label"), f.end("label")) for f in fields}
