@@ -360,9 +360,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-errors", action="store_true", help="list misses and false positives per case")
     parser.add_argument("--no-presidio", action="store_true", help="score aiguard only")
     parser.add_argument("--genre", action="append", help="only cases of this genre (repeatable)")
+    parser.add_argument("--corpus", metavar="DIR", help="score the genre files in DIR (a new blind set) instead")
     args = parser.parse_args(argv)
 
-    cases = load_cases()
+    cases = load_cases(args.corpus) if args.corpus else load_cases()
     if args.genre:
         cases = [c for c in cases if c.genre in args.genre]
     reports = [evaluate("aiguard", cases, aiguard_predictor())]
