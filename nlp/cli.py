@@ -4,7 +4,9 @@ Exit codes (scripts can rely on them):
   0  allow — nothing found that stops the text going to an AI tool
   3  redact — personal data present: redact or pseudonymise first
   4  block — a classification or restriction marking applies (no override)
-  1  an input could not be read (message in zh-TW and en on stderr)
+  1  an input could not be read or an output could not be written: a missing file, a directory, a file
+     without read permission, a file that is not what its name says — one line in zh-TW and en on stderr,
+     never a traceback
   2  wrong usage or a malformed policy file
 With several inputs the strongest verdict decides.
 """
@@ -12,15 +14,20 @@ With several inputs the strongest verdict decides.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nlp.articles import TYPE_LABELS
 from nlp.engine import Engine
 from nlp.finding import ALLOW, BLOCK, REDACT, ScanResult
 from nlp.policy import PolicyError, load_policy
+
+if TYPE_CHECKING:  # nlp.documents imports lxml and the readers: only commands on documents pay for it
+    from nlp.documents.errors import DocumentError
 
 EXIT_CODES = {ALLOW: 0, REDACT: 3, BLOCK: 4}
 EXIT_INPUT_ERROR = 1
@@ -29,43 +36,97 @@ VERDICT_LABELS = {BLOCK: "封鎖 block", REDACT: "需遮蔽 redact", ALLOW: "可
 
 
 class InputError(Exception):
+    """An input that cannot be read or an output that cannot be written; the CLI prints it and exits 1."""
+
     def __init__(self, zh: str, en: str) -> None:
         self.zh, self.en = zh, en
         super().__init__(f"{zh} / {en}")
 
 
-def read_input(path: str) -> str:
-    """Text of a .txt, .docx or .eml file, or of stdin for ``-``."""
+# errno -> why, in zh-TW and English (the OS's own strerror is English only)
+_OS_REASONS = {
+    errno.ENOENT: ("找不到此檔案或資料夾", "no such file or directory"),
+    errno.EISDIR: ("這是資料夾，不是檔案", "is a directory, not a file"),
+    errno.ENOTDIR: ("路徑中有一段不是資料夾", "a part of the path is not a directory"),
+    errno.EACCES: ("沒有權限", "permission denied"),
+    errno.EPERM: ("沒有權限", "permission denied"),
+    errno.ENOSPC: ("磁碟空間不足", "no space left on the device"),
+}
+
+
+def os_error(path: str, error: OSError, *, writing: bool = False) -> InputError:
+    """One message for a file the OS would not open, read or write."""
+    zh, en = _OS_REASONS.get(error.errno or 0, (error.strerror or str(error), error.strerror or str(error)))
+    if writing:
+        return InputError(f"無法寫入 {path}：{zh}", f"cannot write {path}: {en}")
+    return InputError(f"無法讀取 {path}：{zh}", f"cannot read {path}: {en}")
+
+
+def document_error(path: str, error: DocumentError) -> InputError:
+    return InputError(f"{path}：{error.zh}", f"{path}: {error.en}")
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of a file, or of stdin for ``-``; :class:`InputError` when it cannot be read."""
     if path == "-":
-        return sys.stdin.read()
-    file = Path(path)
+        stream = getattr(sys.stdin, "buffer", None)  # a test's StringIO has none
+        return stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
     try:
-        data = file.read_bytes()
+        return Path(path).read_bytes()
     except OSError as error:
-        raise InputError(f"無法讀取 {path}：{error.strerror}", f"cannot read {path}: {error.strerror}") from error
-    suffix = file.suffix.lower()
-    if suffix == ".docx":
-        from nlp.documents import DocumentError
-        from nlp.documents.docx import read_docx
+        raise os_error(path, error) from None
 
-        try:
-            return read_docx(data).text
-        except DocumentError as error:
-            raise InputError(f"{path}：{error.zh}", f"{path}: {error.en}") from error
-    if suffix == ".eml":
-        from nlp.documents import DocumentError
-        from nlp.documents.eml import read_eml
 
-        try:
-            return read_eml(data).text
-        except DocumentError as error:
-            raise InputError(f"{path}：{error.zh}", f"{path}: {error.en}") from error
+def decode_text(path: str, data: bytes) -> str:
     for encoding in ("utf-8-sig", "big5", "cp950"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     raise InputError(f"{path} 不是 UTF-8 或 Big5 文字檔", f"{path} is not UTF-8 or Big5 text")
+
+
+def read_input(path: str) -> str:
+    """Text of a .txt, .docx or .eml file, or of stdin for ``-``."""
+    data = read_bytes(path)
+    suffix = Path(path).suffix.lower() if path != "-" else ""
+    if suffix not in (".docx", ".eml"):
+        return decode_text(path, data)
+    from nlp.documents.errors import DocumentError
+
+    try:
+        if suffix == ".docx":
+            from nlp.documents.docx import read_docx
+
+            return read_docx(data).text
+        from nlp.documents.eml import read_eml
+
+        return read_eml(data).text
+    except DocumentError as error:
+        raise document_error(path, error) from None
+
+
+def write_output(path: str, data: bytes | str) -> None:
+    """Write a whole file or nothing: a temporary file beside it, renamed over it when complete."""
+    import os
+    import tempfile
+
+    content = data.encode("utf-8") if isinstance(data, str) else data
+    target = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    except OSError as error:
+        raise os_error(path, error, writing=True) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise os_error(path, error, writing=True) from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 class Progress:
@@ -135,19 +196,39 @@ def strongest(verdicts: Iterable[str]) -> str:
     return BLOCK if BLOCK in verdicts else REDACT if REDACT in verdicts else ALLOW
 
 
-def _jsonl_records(stream) -> Iterator[tuple[int, dict]]:
-    for number, line in enumerate(stream, 1):
-        if line.strip():
-            yield number, line
+def _jsonl_lines(path: str) -> Iterator[tuple[int, str]]:
+    """Numbered non-blank lines of a JSONL file (or stdin for ``-``), read as a stream."""
+    import io
+
+    if path == "-":
+        binary = getattr(sys.stdin, "buffer", None)
+        stream = io.TextIOWrapper(binary, encoding="utf-8-sig") if binary is not None else sys.stdin
+    else:
+        try:
+            stream = open(path, encoding="utf-8-sig")  # closed in finally
+        except OSError as error:
+            raise os_error(path, error) from None
+    try:
+        for number, line in enumerate(stream, 1):
+            if line.strip():
+                yield number, line
+    except UnicodeDecodeError:
+        raise InputError(f"{path} 不是 UTF-8 編碼的 JSONL 檔", f"{path} is not UTF-8 encoded JSONL") from None
+    except OSError as error:
+        raise os_error(path, error) from None
+    finally:
+        if path != "-":
+            stream.close()
+        elif stream is not sys.stdin:
+            stream.detach()  # leave sys.stdin usable
 
 
-def command_scan(args: argparse.Namespace, engine: Engine) -> int:
+def _scan_jsonl(paths: list[str], engine: Engine) -> int:
     verdicts: list[str] = []
-    if args.jsonl:
-        source = sys.stdin if args.paths in ([], ["-"]) else open(args.paths[0], encoding="utf-8")
-        progress = Progress(None, True)
-        with source:
-            for number, line in _jsonl_records(source):
+    progress = Progress(None, True)
+    try:
+        for path in paths:
+            for number, line in _jsonl_lines(path):
                 try:
                     record = json.loads(line)
                     text = record["text"]
@@ -162,6 +243,8 @@ def command_scan(args: argparse.Namespace, engine: Engine) -> int:
                             "en": f"line {number} is not a JSON object with a text string",
                         },
                     }
+                    if len(paths) > 1:
+                        out["path"] = path
                     print(json.dumps(out, ensure_ascii=False))
                     verdicts.append("error")
                     continue
@@ -169,12 +252,17 @@ def command_scan(args: argparse.Namespace, engine: Engine) -> int:
                 verdicts.append(result.verdict)
                 print(json.dumps({"id": record.get("id"), **result.to_dict()}, ensure_ascii=False))
                 progress.step()
+    finally:
         progress.close()
-        if "error" in verdicts:
-            return EXIT_INPUT_ERROR
-        return EXIT_CODES[strongest(verdicts)]
+    if "error" in verdicts:
+        return EXIT_INPUT_ERROR
+    return EXIT_CODES[strongest(verdicts)]
 
+
+def command_scan(args: argparse.Namespace, engine: Engine) -> int:
     paths = args.paths or ["-"]
+    if args.jsonl:
+        return _scan_jsonl(paths, engine)
     results: list[ScanResult] = []
     failed = False
     progress = Progress(len(paths), len(paths) > 1)
@@ -182,7 +270,7 @@ def command_scan(args: argparse.Namespace, engine: Engine) -> int:
         try:
             document = scan_file(engine, path)
             text = document.text if document else read_input(path)
-        except InputError as error:
+        except InputError as error:  # the other files are still scanned; the exit code says 1
             print(f"aiguard: {error}", file=sys.stderr)
             failed = True
             continue
@@ -201,9 +289,9 @@ def command_scan(args: argparse.Namespace, engine: Engine) -> int:
     progress.close()
     if not args.json and results:
         print(summary_line(results))
-    if failed and not results:
+    if failed:
         return EXIT_INPUT_ERROR
-    return EXIT_CODES[strongest(r.verdict for r in results)] if not failed else EXIT_INPUT_ERROR
+    return EXIT_CODES[strongest(r.verdict for r in results)]
 
 
 def _office_kind(path: str) -> str | None:
@@ -214,27 +302,8 @@ def _office_kind(path: str) -> str | None:
     return kind if path != "-" and kind in KINDS else None
 
 
-def _read_bytes(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(f"無法讀取 {path}：{error.strerror}", f"cannot read {path}: {error.strerror}") from error
-
-
-def write_atomically(path: str, data: bytes) -> None:
-    """Write a whole file or nothing: a temporary file beside it, renamed over it when complete."""
-    import os
-    import tempfile
-
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _is_docx(path: str) -> bool:
+    return path != "-" and Path(path).suffix.lower() == ".docx"
 
 
 def scan_file(engine: Engine, path: str):
@@ -242,78 +311,72 @@ def scan_file(engine: Engine, path: str):
     kind = _office_kind(path)
     if kind is None:
         return None
-    from nlp.documents import DocumentError
+    from nlp.documents.errors import DocumentError
     from nlp.documents.formats import scan_document
 
     try:
-        return scan_document(engine, _read_bytes(path), kind, name=Path(path).stem)
+        return scan_document(engine, read_bytes(path), kind, name=Path(path).stem)
     except DocumentError as error:
-        raise InputError(f"{path}：{error.zh}", f"{path}: {error.en}") from error
+        raise document_error(path, error) from None
+
+
+def _write_map(args: argparse.Namespace, placeholder_map: dict[str, str]) -> None:
+    if args.map_out:
+        write_output(args.map_out, json.dumps(placeholder_map, ensure_ascii=False, indent=2))
 
 
 def _redact_office_file(args: argparse.Namespace, engine: Engine, kind: str) -> int:
-    from nlp.documents import DocumentError
+    from nlp.documents.errors import DocumentError
     from nlp.documents.formats import redact_document
 
-    if not args.out:
-        print(f"aiguard: 處理 .{kind} 需指定 --out / --out is required for .{kind}", file=sys.stderr)
-        return EXIT_USAGE
     try:
-        redaction = redact_document(engine, _read_bytes(args.path), kind, args.mode)
-    except (InputError, DocumentError) as error:
-        message = f"{error.zh} / {error.en}" if isinstance(error, DocumentError) else str(error)
-        print(f"aiguard: {message}", file=sys.stderr)
-        return EXIT_INPUT_ERROR
+        redaction = redact_document(engine, read_bytes(args.path), kind, args.mode)
+    except DocumentError as error:
+        raise document_error(args.path, error) from None
     if redaction.result.verdict == BLOCK:
         return _refuse_blocked(redaction.result)
-    write_atomically(args.out, redaction.data)
-    if args.map_out:
-        Path(args.map_out).write_text(json.dumps(redaction.placeholder_map, ensure_ascii=False, indent=2),
-                                      encoding="utf-8")
+    write_output(args.out, redaction.data)
+    _write_map(args, redaction.placeholder_map)
     redacted = sum(1 for f in redaction.result.findings if f.action == REDACT)
     print(f"已遮蔽 {redacted} 項 / redacted {redacted} findings", file=sys.stderr)
     return 0
 
 
-def command_redact(args: argparse.Namespace, engine: Engine) -> int:
-    path = args.path
-    kind = _office_kind(path)
-    if kind:
-        return _redact_office_file(args, engine, kind)
-    if path != "-" and Path(path).suffix.lower() == ".docx":
-        if not args.out:
-            print("aiguard: 處理 .docx 需指定 --out / --out is required for .docx", file=sys.stderr)
-            return EXIT_USAGE
-        from nlp.documents import DocumentError
-        from nlp.documents.docx import read_docx, redact_docx
+def _redact_docx_file(args: argparse.Namespace, engine: Engine) -> int:
+    from nlp.documents.docx import read_docx, redact_docx
+    from nlp.documents.errors import DocumentError
 
-        data = Path(path).read_bytes()
-        try:
-            text = read_docx(data).text
-            redaction = engine.redact(text, args.mode)
-            if redaction.result.verdict == BLOCK:
-                return _refuse_blocked(redaction.result)
-            Path(args.out).write_bytes(redact_docx(data, redaction.replacements))
-        except DocumentError as error:
-            print(f"aiguard: {error.zh} / {error.en}", file=sys.stderr)
-            return EXIT_INPUT_ERROR
-    else:
-        try:
-            text = read_input(path)
-        except InputError as error:
-            print(f"aiguard: {error}", file=sys.stderr)
-            return EXIT_INPUT_ERROR
-        redaction = engine.redact(text, args.mode)
+    data = read_bytes(args.path)
+    try:
+        redaction = engine.redact(read_docx(data).text, args.mode)
         if redaction.result.verdict == BLOCK:
             return _refuse_blocked(redaction.result)
-        if args.out:
-            Path(args.out).write_text(redaction.text, encoding="utf-8")
-        else:
-            sys.stdout.write(redaction.text)
-    if args.map_out:
-        Path(args.map_out).write_text(
-            json.dumps(redaction.placeholder_map, ensure_ascii=False, indent=2), encoding="utf-8"
-        )
+        changed = redact_docx(data, redaction.replacements)
+    except DocumentError as error:
+        raise document_error(args.path, error) from None
+    write_output(args.out, changed)
+    _write_map(args, redaction.placeholder_map)
+    print(f"已遮蔽 {len(redaction.redacted)} 項 / redacted {len(redaction.redacted)} findings", file=sys.stderr)
+    return 0
+
+
+def command_redact(args: argparse.Namespace, engine: Engine) -> int:
+    kind = _office_kind(args.path) or ("docx" if _is_docx(args.path) else None)
+    if kind and not args.out:
+        print(f"aiguard: 處理 .{kind} 需指定 --out / --out is required for .{kind}", file=sys.stderr)
+        return EXIT_USAGE
+    if kind == "docx":
+        return _redact_docx_file(args, engine)
+    if kind:
+        return _redact_office_file(args, engine, kind)
+    redaction = engine.redact(read_input(args.path), args.mode)
+    if redaction.result.verdict == BLOCK:
+        return _refuse_blocked(redaction.result)
+    if args.out:
+        write_output(args.out, redaction.text)
+    else:
+        sys.stdout.write(redaction.text)
+    _write_map(args, redaction.placeholder_map)
     print(f"已遮蔽 {len(redaction.redacted)} 項 / redacted {len(redaction.redacted)} findings", file=sys.stderr)
     return 0
 
@@ -323,25 +386,25 @@ def _refuse_blocked(result: ScanResult) -> int:
     return EXIT_CODES[BLOCK]
 
 
+def _read_map(path: str) -> dict[str, str]:
+    data = read_bytes(path)
+    try:
+        placeholder_map = json.loads(data.decode("utf-8-sig"))
+    except ValueError:  # UnicodeDecodeError and json.JSONDecodeError are ValueErrors
+        placeholder_map = None
+    if not isinstance(placeholder_map, dict) or not all(isinstance(v, str) for v in placeholder_map.values()):
+        raise InputError(
+            f"{path}：對照表須為 JSON 物件 {{代號: 原值}}",
+            f"{path}: the map must be a JSON object {{placeholder: value}}",
+        )
+    return placeholder_map
+
+
 def command_restore(args: argparse.Namespace, engine: Engine) -> int:
     from nlp.restoration import restore
 
-    try:
-        placeholder_map = json.loads(Path(args.map).read_text(encoding="utf-8"))
-        if not isinstance(placeholder_map, dict) or not all(isinstance(v, str) for v in placeholder_map.values()):
-            raise ValueError
-    except (OSError, ValueError):
-        print(
-            "aiguard: 對照表須為 JSON 物件 {代號: 原值} / the map must be a JSON object {placeholder: value}",
-            file=sys.stderr,
-        )
-        return EXIT_INPUT_ERROR
-    try:
-        text = read_input(args.path)
-    except InputError as error:
-        print(f"aiguard: {error}", file=sys.stderr)
-        return EXIT_INPUT_ERROR
-    restoration = restore(text, placeholder_map)
+    placeholder_map = _read_map(args.map)
+    restoration = restore(read_input(args.path), placeholder_map)
     sys.stdout.write(restoration.text)
     print(f"已還原 {restoration.count} 處 / restored {restoration.count} placeholders", file=sys.stderr)
     return 0
@@ -351,45 +414,33 @@ def command_notice(args: argparse.Namespace, engine: Engine) -> int:
     from nlp.notice import find_notice, insert_notice, notice_text, reminder_text
 
     policy = engine.policy
-    path = Path(args.path)
     kind = _office_kind(args.path)
-    if kind:
-        from nlp.documents import DocumentError
-        from nlp.documents.formats import insert_notice_document
+    if kind or _is_docx(args.path):
+        from nlp.documents.errors import DocumentError
 
+        data = read_bytes(args.path)
         try:
-            data = insert_notice_document(_read_bytes(args.path), kind, notice_text(policy, args.lang))
-        except (InputError, DocumentError) as error:
-            message = f"{error.zh} / {error.en}" if isinstance(error, DocumentError) else str(error)
-            print(f"aiguard: {message}", file=sys.stderr)
-            return EXIT_INPUT_ERROR
-        write_atomically(args.out or args.path, data)
-    elif path.suffix.lower() == ".docx":
-        from nlp.documents import DocumentError
-        from nlp.documents.docx import insert_notice_docx
+            if kind:
+                from nlp.documents.formats import insert_notice_document
 
-        try:
-            data = insert_notice_docx(
-                path.read_bytes(),
-                policy.notice.zh,
-                policy.notice.en,
-                policy.notice.position,
-                is_present=lambda text: find_notice(text, policy) is not None,
-            )
-        except (OSError, DocumentError) as error:
-            zh, en = (error.zh, error.en) if isinstance(error, DocumentError) else (str(error), str(error))
-            print(f"aiguard: {zh} / {en}", file=sys.stderr)
-            return EXIT_INPUT_ERROR
-        Path(args.out or args.path).write_bytes(data)
+                changed = insert_notice_document(data, kind, notice_text(policy, args.lang))
+            else:
+                from nlp.documents.docx import insert_notice_docx
+
+                changed = insert_notice_docx(
+                    data,
+                    policy.notice.zh,
+                    policy.notice.en,
+                    policy.notice.position,
+                    is_present=lambda text: find_notice(text, policy) is not None,
+                )
+        except DocumentError as error:
+            raise document_error(args.path, error) from None
+        write_output(args.out or args.path, changed)
     else:
-        try:
-            text = read_input(args.path)
-        except InputError as error:
-            print(f"aiguard: {error}", file=sys.stderr)
-            return EXIT_INPUT_ERROR
-        result = insert_notice(text, policy, args.lang)
+        result = insert_notice(read_input(args.path), policy, args.lang)
         if args.out:
-            Path(args.out).write_text(result, encoding="utf-8")
+            write_output(args.out, result)
         else:
             sys.stdout.write(result)
     print(f"提醒：{reminder_text(policy, 'zh-TW')}\nReminder: {reminder_text(policy, 'en')}", file=sys.stderr)
@@ -463,6 +514,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = {"scan": command_scan, "redact": command_redact, "restore": command_restore, "notice": command_notice}
     try:
         return commands[args.command](args, engine)
+    except InputError as error:
+        print(f"aiguard: {error}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
     except BrokenPipeError:
         return 0
 
