@@ -147,8 +147,13 @@
       redact: (request) => call("POST", "/api/v1/redact", request),
       /** @param {{text: string, map: {[placeholder: string]: string}, channel?: string}} request */
       restore: (request) => call("POST", "/api/v1/restore", request),
-      /** @param {{channel: "word" | "outlook", lang?: "zh-TW" | "en"}} request */
+      /** @param {{channel: "word" | "outlook" | "powerpoint" | "excel", lang?: "zh-TW" | "en"}} request */
       notice: (request) => call("POST", "/api/v1/notice", request),
+      /**
+       * Sheets of cells (the Excel pane): scan header-aware, or redact to tab-separated text.
+       * @param {{sheets: Array<{name: string, rows: Array<Array<string | number | boolean | null>>, origin?: number[], header_row?: number | null}>, action?: "scan" | "redact", mode?: "mask" | "placeholder", channel?: string}} request
+       */
+      table: (request) => call("POST", "/api/v1/documents/table", request),
     };
   }
 

@@ -233,6 +233,22 @@
   }
 
   /**
+   * Where a finding lies inside the part it came from, in UTF-16 units of that part's text (for hosts whose
+   * text ranges take offsets, such as PowerPoint's `textRange.getSubstring(start, length)`).
+   * @param {Finding} finding
+   * @param {string} scannedText  the text that was scanned (see {@link joinParts})
+   * @param {Segment[]} segments
+   * @returns {{segmentKey: string, start: number, end: number} | null}  null when the finding lies in no part
+   */
+  function partRange(finding, scannedText, segments) {
+    const start = utf16Index(scannedText, finding.start);
+    const end = utf16Index(scannedText, finding.end);
+    const segment = segmentAt(segments, start);
+    if (!segment) return null;
+    return { segmentKey: segment.key, start: start - segment.start, end: Math.min(end, segment.end) - segment.start };
+  }
+
+  /**
    * A finding's text as the list shows it: one line, long values shortened in the middle.
    * @param {string} text
    * @param {number} [limit]
@@ -269,6 +285,7 @@
     escapeWordSearch,
     occurrencesBefore,
     locateFinding,
+    partRange,
     utf16Index,
     displayText,
     containsNotice,

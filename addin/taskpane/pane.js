@@ -13,13 +13,17 @@
   /**
    * @typedef {import("../lib/findings.js").Finding} Finding
    * @typedef {Object} HostAdapter
-   * @property {"word" | "outlook"} channel
+   * @property {"word" | "outlook" | "powerpoint" | "excel"} channel
+   * @property {{scanHint?: string, findingsHint?: string, noticeInserted?: string, restored?: string}} [words]  i18n keys of the host's own wording
+   * @property {(api: any, progress: (key: string, done: number, total: number) => void) => Promise<any | null>} [scan]  the host scans itself (Excel: sheets by chunks); null when there is nothing to check
+   * @property {(mode: "mask" | "placeholder", api: any) => Promise<{text: string, placeholder_map?: {[placeholder: string]: string}}>} [redactForAI]  the host redacts itself
+   * @property {(finding: Finding, t: (key: string, params?: Record<string, string | number>) => string) => string} [findingPlace]  where a finding is (slide, cell), shown before it
    * @property {() => Promise<{text: string, subject?: string, recipients?: string[]}>} readDraft
    * @property {() => Promise<string>} readTextForAI          what "copy redacted" starts from
    * @property {() => Promise<string[]>} [readContextForAI]  the other parts (headers, subject): redacted alike
-   * @property {(text: string) => Promise<void>} insertAtCursor
-   * @property {(noticeText: string) => Promise<boolean>} hasNotice
-   * @property {(noticeText: string, position: "top" | "bottom") => Promise<void>} insertNotice
+   * @property {(text: string) => Promise<void | boolean>} insertAtCursor  false when the host refused (nothing changed)
+   * @property {(noticeText: string) => Promise<boolean>} [hasNotice]
+   * @property {(noticeText: string, position: "top" | "bottom") => Promise<void>} [insertNotice]  without it the notice card is hidden
    * @property {(finding: Finding) => Promise<boolean>} [selectFinding]
    * @property {(findings: Finding[]) => Promise<number>} [highlightAll]
    * @property {(findings: Finding[]) => Promise<void>} [clearHighlights]
@@ -110,7 +114,9 @@
     for (const node of Array.from(document.querySelectorAll("[data-i18n-aria]"))) {
       node.setAttribute("aria-label", t(/** @type {string} */ (node.getAttribute("data-i18n-aria"))));
     }
-    byId("scan-hint").textContent = t(adapter.channel === "word" ? "scanHint" : "scanHintOutlook");
+    const words = adapter.words || {};
+    byId("scan-hint").textContent = t(words.scanHint || (adapter.channel === "word" ? "scanHint" : "scanHintOutlook"));
+    byId("notice").hidden = !adapter.insertNotice;
 
     const scanButton = /** @type {HTMLButtonElement} */ (byId("scan"));
     const errorBox = byId("error");
@@ -157,6 +163,16 @@
       verdictBox.className = "verdict verdict--pending";
       verdictBox.replaceChildren(el("p", { className: "verdict__title" }, [t("scanning")]));
       try {
+        if (adapter.scan) {
+          const result = await adapter.scan(api, (key, done, total) => showProgress(verdictBox, t(key, { done, total }), done, total));
+          if (!result) {
+            verdictBox.replaceChildren(el("p", { className: "verdict__title" }, [t("noText")]));
+            return;
+          }
+          state.scanResult = result;
+          renderResult();
+          return;
+        }
         const draft = await adapter.readDraft();
         if (!draft.text.trim() && !(draft.subject || "").trim()) {
           verdictBox.replaceChildren(el("p", { className: "verdict__title" }, [t("noText")]));
@@ -170,6 +186,16 @@
       } finally {
         scanButton.textContent = t(state.scanResult ? "scanAgain" : "scan");
       }
+    }
+
+    /**
+     * The pending banner with a progress bar (hosts that read and scan in chunks).
+     * @param {HTMLElement} verdictBox @param {string} label @param {number} done @param {number} total
+     */
+    function showProgress(verdictBox, label, done, total) {
+      const bar = /** @type {HTMLProgressElement} */ (el("progress", { className: "progress", max: String(Math.max(total, 1)), "aria-label": label }));
+      bar.value = Math.min(done, total);
+      verdictBox.replaceChildren(el("p", { className: "verdict__title" }, [label]), bar);
     }
 
     function renderResult() {
@@ -207,7 +233,7 @@
       const list = byId("findings-groups");
       section.hidden = view.total === 0;
       byId("findings-count").textContent = t("findingsCount", { n: view.total });
-      byId("findings-hint").textContent = t(adapter.selectFinding ? "findingsHintWord" : "findingsHintOutlook");
+      byId("findings-hint").textContent = t(words.findingsHint || (adapter.selectFinding ? "findingsHintWord" : "findingsHintOutlook"));
       byId("findings-toolbar").hidden = !adapter.highlightAll;
       setStatus("findings-status", "");
       list.replaceChildren(
@@ -218,7 +244,8 @@
               "ul",
               { className: "group__items" },
               group.items.map((/** @type {any} */ item) => {
-                const label = (item.fieldLabel ? item.fieldLabel + "：" : "") + item.display;
+                const place = adapter.findingPlace ? adapter.findingPlace(state.scanResult.findings[item.index], t) : item.fieldLabel;
+                const label = (place ? place + "：" : "") + item.display;
                 if (!adapter.selectFinding) return el("li", { className: "finding finding--static" }, [label]);
                 const button = el("button", { type: "button", className: "finding", "data-index": String(item.index), title: item.text }, [label]);
                 button.addEventListener("click", () =>
@@ -260,9 +287,14 @@
 
     async function copyRedacted() {
       const mode = /** @type {HTMLInputElement} */ (document.querySelector("input[name=mode]:checked")).value;
-      const text = await adapter.readTextForAI();
-      const context = adapter.readContextForAI ? await adapter.readContextForAI() : [];
-      const redaction = await api.redact({ text, mode, channel: adapter.channel, context });
+      let redaction;
+      if (adapter.redactForAI) {
+        redaction = await adapter.redactForAI(/** @type {"mask" | "placeholder"} */ (mode), api);
+      } else {
+        const text = await adapter.readTextForAI();
+        const context = adapter.readContextForAI ? await adapter.readContextForAI() : [];
+        redaction = await api.redact({ text, mode, channel: adapter.channel, context });
+      }
       const output = /** @type {HTMLTextAreaElement} */ (byId("redacted-output"));
       output.value = redaction.text;
       byId("redacted-wrap").hidden = false;
@@ -282,12 +314,16 @@
         return;
       }
       const restoration = await api.restore({ text: answer, map: state.placeholderMap, channel: adapter.channel });
-      await adapter.insertAtCursor(restoration.text);
-      setStatus("restore-status", t("restored", { n: restoration.restored }), "ok");
+      if ((await adapter.insertAtCursor(restoration.text)) === false) {
+        setStatus("restore-status", t("restoreTargetNotEmpty"), "warn");
+        return;
+      }
+      setStatus("restore-status", t(words.restored || "restored", { n: restoration.restored }), "ok");
     }
 
     // ---- notice and final-judgment reminder --------------------------------------------------------
     async function insertNotice() {
+      if (!adapter.insertNotice || !adapter.hasNotice) return;
       const policyNotice = state.policy ? AIGuard.pickText(state.policy.notice, lang) : "";
       if (policyNotice && (await adapter.hasNotice(policyNotice))) {
         setStatus("notice-status", t("noticeAlready"), "warn");
@@ -300,7 +336,7 @@
         return;
       }
       await adapter.insertNotice(text, answer.position === "bottom" ? "bottom" : "top");
-      setStatus("notice-status", t(adapter.channel === "word" ? "noticeInserted" : "noticeInsertedMail"), "ok");
+      setStatus("notice-status", t(words.noticeInserted || (adapter.channel === "word" ? "noticeInserted" : "noticeInsertedMail")), "ok");
       openReminder(AIGuard.pickText(answer.reminder, lang) || t("allowReminder"));
     }
 

@@ -7,7 +7,7 @@ const path = require("node:path");
 
 const ADDIN = path.join(__dirname, "..", "..", "addin");
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const OFFICE_PAGES = ["taskpane/word.html", "taskpane/outlook.html", "commands/onsend.html", "commands/commands.html", "auth/dialog.html"];
+const OFFICE_PAGES = ["taskpane/word.html", "taskpane/outlook.html", "taskpane/powerpoint.html", "taskpane/excel.html", "commands/onsend.html", "commands/commands.html", "auth/dialog.html"];
 const VENDOR = new Set(["vendor/msal-browser.min.js", "vendor/msal-redirect-bridge.min.js"]); // copied by npm postinstall
 
 function pages(dir = ADDIN, prefix = "") {
@@ -47,7 +47,7 @@ for (const page of OFFICE_PAGES) {
 }
 
 test("task panes defer their own scripts", () => {
-  for (const page of ["taskpane/word.html", "taskpane/outlook.html"]) {
+  for (const page of ["taskpane/word.html", "taskpane/outlook.html", "taskpane/powerpoint.html", "taskpane/excel.html"]) {
     const html = fs.readFileSync(path.join(ADDIN, page), "utf8");
     for (const [tag, src] of html.matchAll(/<script[^>]*src="([^"]+)"[^>]*>/g)) {
       if (src !== OFFICE_JS) assert.match(tag, /\bdefer\b/, `${page}: ${src}`);
