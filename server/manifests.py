@@ -1,4 +1,9 @@
-"""Render the Office add-in manifests (Word ``TaskPaneApp``, Outlook ``MailApp``) for one environment.
+"""Render the Office add-in manifests (Word, PowerPoint and Excel ``TaskPaneApp``, Outlook ``MailApp``) for one
+environment.
+
+One XML add-in per host: a manifest's ``Requirements`` apply to every ``Host`` it lists, so one add-in naming
+Document, Presentation and Workbook could not ask WordApi 1.3 of Word, PowerPointApi 1.5 of PowerPoint and
+ExcelApi 1.7 of Excel; and Outlook needs a ``MailApp`` anyway.
 
 The templates live in ``manifest/`` and are never edited per environment: ``aiguard manifest --base-url
 https://HOST --client-id ID --out DIR [--environment prod]`` fills in
@@ -37,7 +42,7 @@ from lxml import etree
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "manifest"
 VERSION_FILE = TEMPLATE_DIR / "VERSION"
-TEMPLATES = {"word": "word.xml", "outlook": "outlook.xml"}
+TEMPLATES = {"word": "word.xml", "outlook": "outlook.xml", "powerpoint": "powerpoint.xml", "excel": "excel.xml"}
 # Fixed namespace of AIGuard's add-in ids; changing it would make every deployment a new add-in.
 ID_NAMESPACE = uuid.UUID("6f6d2a4e-3c0b-5b8e-9a57-2f1d0c9e4a11")
 GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
@@ -51,7 +56,7 @@ class ManifestError(ValueError):
 
 
 def addin_id(environment: str, host: str) -> str:
-    """The add-in's GUID for an environment and host ("word" or "outlook"): the same on every render."""
+    """The add-in's GUID for an environment and host (a key of TEMPLATES): the same on every render."""
     return str(uuid.uuid5(ID_NAMESPACE, f"aiguard/{environment}/{host}"))
 
 
@@ -116,7 +121,7 @@ def render_manifests(
     environment: str = "prod",
     version: str | None = None,
 ) -> list[Path]:
-    """Write ``aiguard-word-ENV.xml`` and ``aiguard-outlook-ENV.xml`` into ``out_dir``; return their paths."""
+    """Write ``aiguard-{word,outlook,powerpoint,excel}-ENV.xml`` into ``out_dir``; return their paths."""
     base, host = _check_base_url(base_url)
     if not GUID.match(client_id or ""):
         raise ManifestError(
@@ -156,7 +161,7 @@ def render_manifests(
 
 
 def manifest_command(args: Any) -> int:
-    """``aiguard manifest``: render both manifests; exit 0, or 2 with the reason on stderr."""
+    """``aiguard manifest``: render every manifest; exit 0, or 2 with the reason on stderr."""
     try:
         paths = render_manifests(
             base_url=args.base_url,

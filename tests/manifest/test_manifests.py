@@ -73,8 +73,13 @@ MAIL_ORDER = [
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, etree._Element]:
     out = tmp_path_factory.mktemp("manifests")
     paths = manifests.render_manifests(BASE_URL + "/", CLIENT_ID, out, environment="test")
-    assert [p.name for p in paths] == ["aiguard-word-test.xml", "aiguard-outlook-test.xml"]
-    return {kind: etree.parse(str(path)).getroot() for kind, path in zip(("word", "outlook"), paths)}
+    assert [p.name for p in paths] == [
+        "aiguard-word-test.xml",
+        "aiguard-outlook-test.xml",
+        "aiguard-powerpoint-test.xml",
+        "aiguard-excel-test.xml",
+    ]
+    return {kind: etree.parse(str(path)).getroot() for kind, path in zip(manifests.TEMPLATES, paths)}
 
 
 def local(element: etree._Element) -> str:
@@ -298,8 +303,7 @@ def test_command_line(tmp_path, capsys):
     )
     assert manifests.manifest_command(args) == 0
     assert capsys.readouterr().out.split() == [
-        str(tmp_path / "aiguard-word-prod.xml"),
-        str(tmp_path / "aiguard-outlook-prod.xml"),
+        str(tmp_path / f"aiguard-{kind}-prod.xml") for kind in ("word", "outlook", "powerpoint", "excel")
     ]
     args.base_url = "http://insecure"
     assert manifests.manifest_command(args) == 2
