@@ -48,7 +48,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 EN_BANNER = re.compile(
     r"^(?P<line>[^a-z\n]{0,40}?\b(?P<word>(?:STRICTLY |HIGHLY )?CONFIDENTIAL(?!ITY)|INTERNAL USE ONLY|FOR OFFICIAL USE ONLY|"
     r"RESTRICTED)\b[^a-z\n]{0,40})$|"
-    r"(?:Classification|Sensitivity|Security label|CLASSIFICATION)[ ]*:[ ]*(?P<word2>(?i:Confidential|Restricted|Internal(?: use only)?))\b|"
+    r"(?:Classification|Sensitivity|Security label|CLASSIFICATION)(?:[ ]*:[ ]*|[ ]*\t[ ]*)(?P<word2>(?i:Confidential|Restricted|Internal(?: use only)?))\b|"
     r"^(?:Subject|主旨)(?:[ ]*[:：][ ]*|[ ]*\t[ ]*)(?:(?:RE|Re|FW|Fw|FWD|Fwd)[ ]*:[ ]*)*"
     r"(?:\[(?P<word3>Confidential|CONFIDENTIAL|Internal|RESTRICTED|Restricted)\]|(?P<word5>CONFIDENTIAL|Confidential)\b)",
     re.MULTILINE,

@@ -15,6 +15,7 @@ RECOGNIZER = RestrictedRecognizer()
 
 POSITIVE = [
     ("Subject: [RESTRICTED] 智慧路燈標案 Q&A draft", ["RESTRICTED"]),  # an English subject tag
+    ("Classification\tRESTRICTED\nSubject\t[CONFIDENTIAL] Pilot results", ["RESTRICTED", "CONFIDENTIAL"]),  # table cells
     ("都市更新審議會第68次會議資料\n限閱資料　會後繳回\n案由一：", ["限閱"]),  # a stamp line atop the page
     ("主旨：新聞稿草稿（11/20 10:00前不公開）", ["不公開"]),
     ("考績通知書（個人資料，請勿外傳）", ["請勿外傳"]),
