@@ -61,6 +61,7 @@ HEADER_BEFORE = (
     "發文日期：中華民國114年3月5日",
     "發文字號：北府工字第0981234567號",
 )
+PART_SEPARATOR = "\n\n"  # addin/lib/findings.js joins a header, text boxes, the body and footers with it
 HEADER_AFTER = ("附件：如說明", "主旨：檢送本府114年度專案工作計畫1份，請查照。", "說明：請依計畫期程辦理。")
 
 
@@ -93,7 +94,9 @@ def classified_header(draw) -> tuple[str, str]:
     level = draw(st.sampled_from(LEVELS))
     label = draw(st.sampled_from(LABELS))
     value = draw(field_value(level))
-    layout = draw(st.sampled_from(("line", "next-line", "after-speed", "table-row", "first-line", "word-cells")))
+    layout = draw(
+        st.sampled_from(("line", "next-line", "after-speed", "table-row", "first-line", "word-cells", "header-part"))
+    )
     separator = draw(st.sampled_from(SEPARATORS))
     if not separator and label.endswith("等") and value.startswith(("密", "□", "■")):
         separator = "："  # 「密等密」 is not how anyone writes; a glued value needs a level word after the label
@@ -111,6 +114,8 @@ def classified_header(draw) -> tuple[str, str]:
     if layout == "first-line":
         lines = field + list(HEADER_BEFORE) + list(HEADER_AFTER)
     ending = draw(st.sampled_from(LINE_ENDINGS))
+    if layout == "header-part":  # the field in Word's page header, joined before the body as the panes join parts
+        return ending.join(field) + PART_SEPARATOR + ending.join(list(HEADER_BEFORE) + list(HEADER_AFTER)), level
     return ending.join(lines), level
 
 
