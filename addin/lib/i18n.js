@@ -100,6 +100,8 @@
       restoredSlide: "已還原 {n} 處，並以文字方塊插入目前的投影片。",
       restoredCells: "已還原 {n} 處，並寫入目前選取的儲存格起的範圍。",
       restoreTargetNotEmpty: "目前儲存格起的範圍已有資料，未覆寫。請先選取空白儲存格。",
+      restoreHintSlides: "將 AI 的回覆貼在下方，按「還原並插入」會把代稱換回真實資料，並以文字方塊插入目前的投影片。",
+      restoreHintCells: "將 AI 的回覆貼在下方，按「還原並插入」會把代稱換回真實資料，並從目前選取的空白儲存格起寫入（以定位字元分欄）。",
       notesNotReadable: "增益集無法讀取講者備忘稿（Office 未提供此 API），請自行檢查，或請資訊中心以 aiguard scan 檢查整份檔案。",
     },
     en: {
@@ -182,6 +184,8 @@
       restoredSlide: "Restored {n} values and inserted the text as a text box on the current slide.",
       restoredCells: "Restored {n} values and wrote them from the selected cell on.",
       restoreTargetNotEmpty: "The cells from the selected one on are not empty; nothing was overwritten. Select an empty cell first.",
+      restoreHintSlides: "Paste the AI's answer below. “Restore and insert” puts the real values back and inserts it as a text box on the current slide.",
+      restoreHintCells: "Paste the AI's answer below. “Restore and insert” puts the real values back and writes it from the selected empty cell on (tabs separate cells).",
       notesNotReadable: "Add-ins cannot read speaker notes (Office has no API for them): check them yourself, or have IT check the whole file with aiguard scan.",
     },
   };

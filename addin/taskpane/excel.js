@@ -66,8 +66,9 @@
       const block = sheet.getRangeByIndexes(area.rowIndex + offset, area.columnIndex, count, area.columnCount);
       block.load("text,values");
       await context.sync();
+      const values = block.values;
       block.text.forEach((/** @type {unknown[]} */ row, /** @type {number} */ r) => {
-        rows.push(row.map((text, c) => tableLib.cellText(text, block.values[r][c])));
+        rows.push(row.map((text, c) => tableLib.cellText(text, values[r][c])));
       });
       if (progress) progress(rows.length);
     }

@@ -195,7 +195,7 @@
     function showProgress(verdictBox, label, done, total) {
       const bar = /** @type {HTMLProgressElement} */ (el("progress", { className: "progress", max: String(Math.max(total, 1)), "aria-label": label }));
       bar.value = Math.min(done, total);
-      verdictBox.replaceChildren(el("p", { className: "verdict__title" }, [label]), bar);
+      verdictBox.replaceChildren(el("div", { className: "verdict__body" }, [el("p", { className: "verdict__title" }, [label]), bar]));
     }
 
     function renderResult() {
