@@ -42,6 +42,11 @@ SPACED_LEVEL = r"(?P<level>絕[ \t]*對[ \t]*機[ \t]*密|極[ \t]*機[ \t]*密|
 STAMP = re.compile(r"[【〔\[［][ \t]*" + SPACED_LEVEL + r"(?:件)?[ \t]*[】〕\]］]")
 # 「主旨（密）：」, 「會議紀錄（密）」: a level in round brackets right after a title word
 TITLE_LEVEL = re.compile(r"[（(](?<=[\u3400-\u9fff：:\t][（(])" + LEVEL + r"(?:件)?[）)]")
+# A title of its own that names the level of what it heads: 「機密名冊」 as a sheet name, 「密件清冊」 atop a list.
+LEVEL_TITLE = re.compile(
+    r"^[ \t]*" + LEVEL + r"(?:件)?(?:名冊|清冊|名單|資料|文件|報告|簡報|檔案|紀錄|記錄)[ \t]*(?:[（(][^\n)）]{0,12}[)）])?[ \t]*$",
+    re.MULTILINE,
+)
 # A level alone on its line, or opening a line of header fields: 「機密」, 「機　密」, 「機密　文件編號：…」
 STANDALONE = re.compile(
     r"^[ \t>*＊]*" + SPACED_LEVEL + r"(?:件)?[ \t*＊]*"
@@ -101,6 +106,8 @@ class ClassifiedRecognizer(Recognizer):
                 continue  # 「一般公務機密（密）」 in training material
             yield from self._level(scan_text, match, "title-stamp")
         yield from self._standalone(scan_text)
+        for match in LEVEL_TITLE.finditer(text):
+            yield from self._level(scan_text, match, "title-line")
         if self.extra is not None:
             for match in self.extra.finditer(text):
                 if not ctx.mentioned_not_applied(scan_text, match.start(), match.end()):

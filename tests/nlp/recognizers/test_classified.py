@@ -28,7 +28,8 @@ POSITIVE = [
     ("速別：最速件　密等：機密本件開標後解密", ["機密"], ["機密"]),  # after 速別 on the row, condition glued
     ("密等\r機密（本案決標後解密）\r主旨：評選委員名單", ["機密"], ["機密"]),  # the value on the next line, \r endings
     ("速別\r\x07普通件\r\x07密等\r\x07極機密\r\x07\r\x07", ["極機密"], ["極機密"]),  # Word's cell marks
-    ("附件密等：密", [(5, 6)], ["密"]),  # an e-mail line giving the attachments' level
+    ("附件密等：密", [(5, 6)], ["密"]),
+    ("機密名冊\n姓名\t身分證字號", ["機密"], ["機密"]),  # a sheet name or title naming its level  # an e-mail line giving the attachments' level
     ("這份簽呈屬機密文件，閱後請送還。", ["機密"], ["機密"]),
     ("一、本簽核列密等「密」，陳核時請以密件袋傳遞。", [(9, 10)], ["密"]),  # verb + 密等 + quoted level
     ("速別：速件\t密等及解密條件或保密期限：密（至114年6月30日解密）", [(19, 20)], ["密"]),  # a Word table row
@@ -60,6 +61,8 @@ NEGATIVE = [
     "密等：□絕對機密\t□極機密\t□機密\t□密\t■普通",  # only 普通 ticked, boxes across cells
     "檢方指出，該簽呈於開標前列為密件，林男明知仍外傳。",  # news about another document
     "密　等：\n附件：如說明",  # an empty field with a spaced label
+    "機密文件管理課程\n講師：王小明",  # a course title, not a title naming a level
+    "機密資料之保管\n各單位應指定專人保管。",  # a rule heading
     "本案非屬機密",
     "本件非機密文件",
     "依國家機密保護法規定辦理",
