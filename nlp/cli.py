@@ -1,4 +1,9 @@
-"""`aiguard` command line: scan, redact, restore and notice on files; serve and manifest for the server.
+"""`aiguard` command line: scan, redact, restore and notice on files; the server adds serve and manifest.
+
+The engine knows nothing of the web: commands other parts of aiguard add (the server's ``serve`` and
+``manifest``, ``server/cli.py``) are found through the entry-point group ``aiguard.commands``, each an object
+with ``help``, ``add_arguments(parser)`` and ``run(args) -> int``; they are looked up only when the command
+line names no engine command (so ``aiguard scan`` does not pay for the look-up).
 
 Exit codes (scripts can rely on them):
   0  allow — nothing found that stops the text going to an AI tool
@@ -19,7 +24,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from nlp.articles import TYPE_LABELS
 from nlp.engine import Engine
@@ -29,6 +34,8 @@ from nlp.policy import PolicyError, load_policy
 if TYPE_CHECKING:  # nlp.documents imports lxml and the readers: only commands on documents pay for it
     from nlp.documents.errors import DocumentError
 
+ENGINE_COMMANDS = ("scan", "redact", "restore", "notice")
+COMMAND_GROUP = "aiguard.commands"
 EXIT_CODES = {ALLOW: 0, REDACT: 3, BLOCK: 4}
 EXIT_INPUT_ERROR = 1
 EXIT_USAGE = 2
@@ -447,7 +454,25 @@ def command_notice(args: argparse.Namespace, engine: Engine) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def added_commands() -> dict[str, Any]:
+    """The commands other parts of aiguard add (entry-point group ``aiguard.commands``), by name."""
+    from importlib.metadata import entry_points
+
+    return {entry.name: entry.load() for entry in entry_points(group=COMMAND_GROUP)}
+
+
+def names_engine_command(argv: list[str]) -> bool:
+    """True when the first word after the global options is one of the engine's own commands."""
+    words = iter(argv)
+    for word in words:
+        if word == "--policy":
+            next(words, None)
+        elif not word.startswith("--policy="):
+            return word in ENGINE_COMMANDS
+    return False
+
+
+def build_parser(added: dict[str, Any] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="aiguard",
         description=(
@@ -480,31 +505,17 @@ def build_parser() -> argparse.ArgumentParser:
     notice.add_argument("--out", help="輸出檔 output file (default: in place for .docx, stdout for text)")
     notice.add_argument("--lang", default="zh-TW", choices=("zh-TW", "en"))
 
-    serve = sub.add_parser("serve", help="開發用 HTTPS 伺服器 run the development HTTPS server with the add-in")
-    from server.devserver import add_serve_arguments
-
-    add_serve_arguments(serve)
-
-    manifest = sub.add_parser("manifest", help="產生 Office 資訊清單 render the Office add-in manifests")
-    manifest.add_argument("--base-url", required=True)
-    manifest.add_argument("--client-id", required=True)
-    manifest.add_argument("--out", required=True)
-    manifest.add_argument("--environment", default="prod")
-    manifest.add_argument("--version")
+    for name, command in (added or {}).items():
+        command.add_arguments(sub.add_parser(name, help=command.help))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command == "serve":
-        from server import serve
-
-        return serve(args) or 0
-    if args.command == "manifest":
-        from server.manifests import manifest_command
-
-        return manifest_command(args) or 0
+    argv = sys.argv[1:] if argv is None else list(argv)
+    added = {} if names_engine_command(argv) else added_commands()
+    args = build_parser(added).parse_args(argv)
+    if args.command in added:
+        return added[args.command].run(args) or 0
     try:
         policy = load_policy(args.policy)
     except PolicyError as error:

@@ -6,37 +6,19 @@ Without ``--cert``/``--key`` it makes (once) a local CA and a localhost certific
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
+from server.cli import DEFAULT_HOST, DEFAULT_PORT, add_serve_arguments
 from server.config import ConfigError, Settings
 from server.devcert import ensure_dev_certificate
 from server.network import is_loopback_host
 
 log = logging.getLogger("aiguard.serve")
 
-DEFAULT_HOST = "localhost"
-DEFAULT_PORT = 3000
-
-
-def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of ``aiguard serve``; the CLI calls this on its subparser."""
-    parser.add_argument("--host", default=DEFAULT_HOST, help="address to listen on (default localhost)")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default 3000)")
-    parser.add_argument(
-        "--cert", type=Path, help="TLS certificate (PEM); default: a local development certificate"
-    )
-    parser.add_argument("--key", type=Path, help="TLS private key (PEM) for --cert")
-    parser.add_argument("--policy", type=Path, help="policy file (sets AIGUARD_POLICY)")
-    parser.add_argument(
-        "--dev-auth",
-        action="store_true",
-        help="development mode without sign-in (AIGUARD_DEV_MODE=1); loopback only",
-    )
+__all__ = ["add_serve_arguments", "serve"]  # the options live in server.cli, importable without the web stack
 
 
 def serve(args: Any) -> int:

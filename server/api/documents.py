@@ -2,7 +2,7 @@
 inserted (``?action=notice``) or personal data redacted (``?action=redact&mode=mask|placeholder``).
 
 Reading and writing .docx is ``nlp.documents``' job; this module maps its ``DocumentError`` (corrupt,
-encrypted, zip bomb, XML entities) to 400/413/415 and records the audit event.
+encrypted, zip bomb, XML entities) to 400/413/415 (``DOCUMENT_ERROR_CODES``) and records the audit event.
 """
 
 from __future__ import annotations
@@ -32,13 +32,26 @@ DOCUMENT_UPLOAD = {
     "properties": {"file": {"type": "string", "format": "binary", "description": "The .docx file."}},
     "required": ["file"],
 }
-STATUS_CODES = {413: "document_too_large", 415: "unsupported_media_type"}
+# ``nlp.documents.DocumentError`` code -> the API's error code (server/errors.py gives its HTTP status):
+# 413 for what is too big, 415 for what is not a file we take, 400 for a file that is broken or hostile.
+DOCUMENT_ERROR_CODES = {
+    "too_large": "document_too_large",
+    "zip_bomb": "document_too_large",
+    "not_docx": "unsupported_media_type",
+    "legacy_doc": "unsupported_media_type",
+    "legacy_office": "unsupported_media_type",
+    "encrypted": "unsupported_media_type",
+    "macro_enabled": "unsupported_media_type",
+    "unsupported_format": "unsupported_media_type",
+    "notice_unsupported": "unsupported_media_type",
+    "xml_entities": "invalid_document",
+    "corrupt": "invalid_document",
+}
 
 
 def _document_error(error: Any) -> ApiError:
     """``nlp.documents.DocumentError`` (corrupt, encrypted, zip bomb, XML entities …) as the API's error."""
-    status = int(getattr(error, "http_status", 400))
-    code = STATUS_CODES.get(status, "invalid_document")
+    code = DOCUMENT_ERROR_CODES.get(getattr(error, "code", ""), "invalid_document")
     return ApiError(code, zh=getattr(error, "zh", None), en=getattr(error, "en", None))
 
 

@@ -258,36 +258,36 @@ def _encrypted_entry(data: bytes) -> bytes:
 
 
 REFUSALS = [
-    ("plain text", lambda d: "這是一份純文字檔案。\n".encode(), "not_docx", 415),
-    ("empty", lambda d: b"", "not_docx", 415),
-    ("pdf", lambda d: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "not_docx", 415),
-    ("password-protected docx (OLE)", lambda d: _ole("EncryptionInfo EncryptedPackage"), "encrypted", 415),
-    ("legacy .doc (OLE)", lambda d: _ole("WordDocument 1Table SummaryInformation"), "legacy_doc", 415),
-    ("encrypted zip entry", _encrypted_entry, "encrypted", 415),
-    ("zip without word/document.xml", _without_document, "not_docx", 415),
-    ("truncated zip", lambda d: d[: len(d) // 2], "corrupt", 400),
-    ("duplicate entry names", _duplicate_entry, "corrupt", 400),
-    ("CRC error", _crc_broken, "corrupt", 400),
+    ("plain text", lambda d: "這是一份純文字檔案。\n".encode(), "not_docx"),
+    ("empty", lambda d: b"", "not_docx"),
+    ("pdf", lambda d: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "not_docx"),
+    ("password-protected docx (OLE)", lambda d: _ole("EncryptionInfo EncryptedPackage"), "encrypted"),
+    ("legacy .doc (OLE)", lambda d: _ole("WordDocument 1Table SummaryInformation"), "legacy_doc"),
+    ("encrypted zip entry", _encrypted_entry, "encrypted"),
+    ("zip without word/document.xml", _without_document, "not_docx"),
+    ("truncated zip", lambda d: d[: len(d) // 2], "corrupt"),
+    ("duplicate entry names", _duplicate_entry, "corrupt"),
+    ("CRC error", _crc_broken, "corrupt"),
     ("DOCTYPE in document.xml",
      lambda d: _inject(d, "word/document.xml", lambda c: _after_declaration(c, DOCTYPE)),
-     "xml_entities", 400),
+     "xml_entities"),
     ("ENTITY in a .rels part",
      lambda d: _inject(d, "_rels/.rels",
                        lambda c: _after_declaration(c, b'<!entity x SYSTEM "file:///etc/passwd">')),
-     "xml_entities", 400),
+     "xml_entities"),
     ("DOCTYPE in UTF-16 XML",
      lambda d: _inject(d, "word/styles.xml",
                        lambda c: ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY y "z">]><x/>')
-                       .encode("utf-16")), "xml_entities", 400),
+                       .encode("utf-16")), "xml_entities"),
 ]
 
 
-@pytest.mark.parametrize(("make", "code", "status"), [r[1:] for r in REFUSALS], ids=[r[0] for r in REFUSALS])
-def test_check_docx_refuses(sample_docx, make, code, status):
+@pytest.mark.parametrize(("make", "code"), [r[1:] for r in REFUSALS], ids=[r[0] for r in REFUSALS])
+def test_check_docx_refuses(sample_docx, make, code):
     data = make(sample_docx)
     with pytest.raises(DocumentError) as raised:
         check_docx(data)
-    assert (raised.value.code, raised.value.http_status) == (code, status)
+    assert raised.value.code == code
     assert raised.value.zh and raised.value.en
     for function in (read_docx, lambda d: redact_docx(d, []), lambda d: insert_notice_docx(d, "甲", "a")):
         with pytest.raises(DocumentError):
@@ -312,7 +312,7 @@ def test_check_docx_refuses_a_zip_bomb(zip_bomb):
     assert len(zip_bomb) < 1_000_000
     with pytest.raises(DocumentError) as raised:
         check_docx(zip_bomb)
-    assert (raised.value.code, raised.value.http_status) == ("zip_bomb", 413)
+    assert raised.value.code == "zip_bomb"
 
 
 @pytest.mark.parametrize(("limits", "code"), [
@@ -324,7 +324,6 @@ def test_check_docx_limits_are_parameters(sample_docx, limits, code):
     with pytest.raises(DocumentError) as raised:
         check_docx(sample_docx, **limits)
     assert raised.value.code == code
-    assert raised.value.http_status == 413
 
 
 @pytest.mark.parametrize("function", [read_docx, lambda d, **k: redact_docx(d, [], **k),
