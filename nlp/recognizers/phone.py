@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from nlp.finding import PHONE, Finding
-from nlp.recognizers.base import NUMBER_LABELS, Recognizer, digits_only
+from nlp.recognizers.base import NUMBER_LABELS, Recognizer, column_cells, digits_only
 from nlp.text import ScanText
 
 EXTENSION = r"""
@@ -61,9 +61,7 @@ NOT_PHONE_BEFORE = re.compile(r"第[ ]*$")
 NOT_PHONE_AFTER = re.compile(r"[ ]*(?:號|地號|建號)")
 # An explicit extension after the number: a local number (no area code) with it is a phone without a label.
 HAS_EXTENSION = re.compile(r"分機|轉|ext|Ext|EXT|x|\#")
-# A table cell: split by a tab, or by a run of two or more spaces in a list pasted as text.
-CELL_BREAK = re.compile(r"\t|[ ]{2,}")
-EXTENSION_CELL = re.compile(r"(?<![^\t ])[0-9]{3,5}(?![^\t \n])")
+EXTENSION_CELL = re.compile(r"[ ]*[0-9]{3,5}[ ]*")
 EXTENSION_HEADER = re.compile(r"分機|ext", re.IGNORECASE)
 
 
@@ -75,42 +73,6 @@ def _national_digits(number: str) -> str:
             digits = digits[len(prefix):]
             break
     return digits[1:] if digits.startswith("0") else digits
-
-
-def _cells(line: str) -> list[tuple[int, int]]:
-    """(start, end) of the cells of a table line, split at tabs or runs of spaces; one cell if not a table row."""
-    cells, position = [], 0
-    for cell_break in CELL_BREAK.finditer(line):
-        if cell_break.start() > position:
-            cells.append((position, cell_break.start()))
-        position = cell_break.end()
-    if position < len(line):
-        cells.append((position, len(line)))
-    return cells
-
-
-def extension_cells(text: str) -> Iterator[tuple[int, int]]:
-    r"""Bare extensions in a table's 分機 column: the header row names the column, rows below hold the numbers.
-
-    >>> text = "職稱  姓名    分機\n科長  王小明  3101\n股長  李美華  3112"
-    >>> [text[s:e] for s, e in extension_cells(text)]
-    ['3101', '3112']
-    """
-    lines = text.split("\n")
-    offset = 0
-    column: int | None = None  # the 分機 column of the table being read, by cell index
-    for line in lines:
-        cells = _cells(line)
-        if len(cells) < 2:
-            column = None
-        elif column is None:
-            column = next((i for i, (s, e) in enumerate(cells) if EXTENSION_HEADER.search(line, s, e)), None)
-        elif column < len(cells):
-            cell_start, cell_end = cells[column]
-            number = EXTENSION_CELL.fullmatch(line, cell_start, cell_end)
-            if number:
-                yield offset + cell_start, offset + cell_end
-        offset += len(line) + 1
 
 
 class PhoneRecognizer(Recognizer):
@@ -159,6 +121,12 @@ class PhoneRecognizer(Recognizer):
             found.append((start, end))
             yield self.finding(scan_text, start, end, score, evidence)
         if "\n" in text and EXTENSION_HEADER.search(text):
-            for start, end in extension_cells(text):
+            for start, end, _ in column_cells(text, EXTENSION_HEADER):
+                if not EXTENSION_CELL.fullmatch(text, start, end):
+                    continue
+                while text[start] == " ":
+                    start += 1
+                while text[end - 1] == " ":
+                    end -= 1
                 if not any(s < end and start < e for s, e in found):
                     yield self.finding(scan_text, start, end, 0.6, ["pattern", "format:bare_ext", "column:分機"])
