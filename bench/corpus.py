@@ -23,24 +23,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from nlp.finding_types import FINDING_TYPES
+
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 
-MARKING_TYPES = ("CLASSIFIED", "RESTRICTED")
-PERSONAL_TYPES = (
-    "TW_NATIONAL_ID",
-    "TW_RESIDENT_ID",
-    "TW_PASSPORT",
-    "TW_NHI_CARD",
-    "PHONE",
-    "EMAIL",
-    "ADDRESS",
-    "PERSON",
-    "BIRTH_DATE",
-    "BANK_ACCOUNT",
-    "CREDIT_CARD",
-    "SENSITIVE_CATEGORY",
-)
-TYPES = PERSONAL_TYPES + ("TW_BUSINESS_ID",) + MARKING_TYPES
+# The engine's table of finding types (nlp/finding_types.py), in its display order.
+MARKING_TYPES = tuple(t.name for t in FINDING_TYPES if t.marking)
+PERSONAL_TYPES = tuple(t.name for t in FINDING_TYPES if t.personal)
+TYPES = tuple(t.name for t in FINDING_TYPES)
 LEVELS = ("絕對機密", "極機密", "機密", "密")
 VERDICTS = ("block", "redact", "allow")
 GENRES = (

@@ -5,24 +5,8 @@ Every finding and every verdict cites one of these. The texts are what the add-i
 
 from __future__ import annotations
 
-from nlp.finding import (
-    ADDRESS,
-    BANK_ACCOUNT,
-    BIRTH_DATE,
-    CLASSIFIED,
-    CREDIT_CARD,
-    EMAIL,
-    PERSON,
-    PHONE,
-    RESTRICTED,
-    SENSITIVE_CATEGORY,
-    TW_BUSINESS_ID,
-    TW_NATIONAL_ID,
-    TW_NHI_CARD,
-    TW_PASSPORT,
-    TW_RESIDENT_ID,
-    Basis,
-)
+from nlp.finding import CLASSIFIED, RESTRICTED, TW_BUSINESS_ID, Basis
+from nlp.finding_types import FINDING_TYPES
 
 FINAL_JUDGMENT = Basis(
     "第肆章第1條",
@@ -66,40 +50,9 @@ PRC_SERVICE_WARNING = Basis(
     "PRC-brand ICT products and services must not be used for official work; this text names such an AI service.",
 )
 
-TYPE_LABELS: dict[str, tuple[str, str]] = {
-    TW_NATIONAL_ID: ("身分證統一編號", "National ID number"),
-    TW_RESIDENT_ID: ("居留證統一證號", "Resident certificate number"),
-    TW_PASSPORT: ("護照號碼", "Passport number"),
-    TW_NHI_CARD: ("健保卡號", "NHI card number"),
-    PHONE: ("電話號碼", "Phone number"),
-    EMAIL: ("電子郵件", "E-mail address"),
-    ADDRESS: ("地址", "Postal address"),
-    PERSON: ("姓名", "Person name"),
-    BIRTH_DATE: ("出生日期", "Birth date"),
-    BANK_ACCOUNT: ("銀行帳號", "Bank account"),
-    CREDIT_CARD: ("信用卡號", "Credit card number"),
-    SENSITIVE_CATEGORY: ("特種個資", "Special-category data"),
-    TW_BUSINESS_ID: ("統一編號", "Business ID"),
-    CLASSIFIED: ("機密等級標示", "Classification marking"),
-    RESTRICTED: ("限閱標示", "Restriction marking"),
-}
-
-# Placeholder names for pseudonymisation (〔姓名1〕). Short, what an official would write.
-PLACEHOLDER_NAMES: dict[str, str] = {
-    TW_NATIONAL_ID: "身分證字號",
-    TW_RESIDENT_ID: "居留證號",
-    TW_PASSPORT: "護照號碼",
-    TW_NHI_CARD: "健保卡號",
-    PHONE: "電話",
-    EMAIL: "電子郵件",
-    ADDRESS: "地址",
-    PERSON: "姓名",
-    BIRTH_DATE: "出生日期",
-    BANK_ACCOUNT: "帳號",
-    CREDIT_CARD: "信用卡號",
-    SENSITIVE_CATEGORY: "特種個資",
-    TW_BUSINESS_ID: "統一編號",
-}
+# zh-TW and English labels of the finding types, and the names inside placeholders (〔姓名1〕): nlp/finding_types.py
+TYPE_LABELS: dict[str, tuple[str, str]] = {t.name: (t.zh, t.en) for t in FINDING_TYPES}
+PLACEHOLDER_NAMES: dict[str, str] = {t.name: t.placeholder for t in FINDING_TYPES if t.placeholder}
 
 
 def basis_for(finding_type: str) -> Basis:

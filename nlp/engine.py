@@ -34,6 +34,7 @@ from nlp.finding import (
     Finding,
     ScanResult,
 )
+from nlp.finding_types import FINDING_TYPES
 from nlp.notice import find_notice
 from nlp.policy import Policy
 from nlp.propagation import propagate
@@ -41,22 +42,8 @@ from nlp.redaction import Redaction, redact_all
 from nlp.registry import build_recognizers
 from nlp.text import ScanText, value_key
 
-# Which finding survives when two personal-data findings overlap: checksum-backed types first.
-PRIORITY = {
-    "TW_NATIONAL_ID": 10,
-    "TW_RESIDENT_ID": 10,
-    "CREDIT_CARD": 9,
-    "TW_BUSINESS_ID": 8,
-    "TW_NHI_CARD": 8,
-    "TW_PASSPORT": 8,
-    "BANK_ACCOUNT": 7,
-    "EMAIL": 7,
-    "PHONE": 6,
-    "BIRTH_DATE": 5,
-    "ADDRESS": 4,
-    "PERSON": 3,
-    "SENSITIVE_CATEGORY": 2,
-}
+# Which finding survives when two non-marking findings overlap: checksum-backed types first (nlp/finding_types.py).
+PRIORITY = {t.name: t.priority for t in FINDING_TYPES if not t.marking}
 PRC_AI_SERVICES = re.compile(
     r"DeepSeek|深度求索|文心一言|ERNIE\s?Bot|通義千問|通义千问|Qwen|豆包|Doubao|Kimi|月之暗面|智譜清言|智谱清言|ChatGLM|"
     r"訊飛星火|讯飞星火|騰訊混元|腾讯混元|騰訊元寶|腾讯元宝|MiniMax|海螺AI|DEEPSEEK|Deepseek|deepseek|QWEN|qwen|KIMI",

@@ -10,39 +10,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-# Finding types. Other tools read these names: never rename.
-TW_NATIONAL_ID = "TW_NATIONAL_ID"
-TW_RESIDENT_ID = "TW_RESIDENT_ID"
-TW_PASSPORT = "TW_PASSPORT"
-TW_NHI_CARD = "TW_NHI_CARD"
-PHONE = "PHONE"
-EMAIL = "EMAIL"
-ADDRESS = "ADDRESS"
-PERSON = "PERSON"
-BIRTH_DATE = "BIRTH_DATE"
-BANK_ACCOUNT = "BANK_ACCOUNT"
-CREDIT_CARD = "CREDIT_CARD"
-SENSITIVE_CATEGORY = "SENSITIVE_CATEGORY"
-TW_BUSINESS_ID = "TW_BUSINESS_ID"
-CLASSIFIED = "CLASSIFIED"
-RESTRICTED = "RESTRICTED"
-
-MARKING_TYPES = (CLASSIFIED, RESTRICTED)
-PERSONAL_DATA_TYPES = (
-    TW_NATIONAL_ID,
-    TW_RESIDENT_ID,
-    TW_PASSPORT,
-    TW_NHI_CARD,
-    PHONE,
-    EMAIL,
+# Finding types: names, labels, placeholders, mask rules, priorities and order are one table (nlp/finding_types.py).
+# The type constants are re-exported: recognizers import them from here.
+from nlp.finding_types import (  # noqa: F401
     ADDRESS,
-    PERSON,
-    BIRTH_DATE,
     BANK_ACCOUNT,
+    BIRTH_DATE,
+    CLASSIFIED,
     CREDIT_CARD,
+    EMAIL,
+    FINDING_TYPES,
+    PERSON,
+    PHONE,
+    RESTRICTED,
     SENSITIVE_CATEGORY,
+    TW_BUSINESS_ID,
+    TW_NATIONAL_ID,
+    TW_NHI_CARD,
+    TW_PASSPORT,
+    TW_RESIDENT_ID,
+    TYPE_NAMES,
 )
-ALL_TYPES = PERSONAL_DATA_TYPES + (TW_BUSINESS_ID,) + MARKING_TYPES
+
+MARKING_TYPES = tuple(t.name for t in FINDING_TYPES if t.marking)
+PERSONAL_DATA_TYPES = tuple(t.name for t in FINDING_TYPES if t.personal)
+ALL_TYPES = TYPE_NAMES  # in display order
 
 # Verdicts, from strongest to weakest.
 BLOCK = "block"

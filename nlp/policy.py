@@ -50,7 +50,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from nlp.finding import ACTIONS, ALL_TYPES, BLOCK, MARKING_TYPES, REDACT, TW_BUSINESS_ID
+from nlp.finding import ACTIONS, ALL_TYPES, REDACT
+from nlp.finding_types import FINDING_TYPES
 
 DEFAULT_NOTICE_ZH = (
     "【AI 生成聲明】本文件部分內容由生成式人工智慧（AI）協助產出，業經撰稿人審閱、查證及修正，"
@@ -106,10 +107,8 @@ class AddinPolicy:
 
 
 def default_actions() -> dict[str, str]:
-    actions = {t: REDACT for t in ALL_TYPES}
-    actions.update({t: BLOCK for t in MARKING_TYPES})
-    actions[TW_BUSINESS_ID] = "report"
-    return actions
+    """Markings block, personal data is redacted, the rest is reported (nlp/finding_types.py)."""
+    return {t.name: t.default_action for t in FINDING_TYPES}
 
 
 @dataclass(frozen=True)

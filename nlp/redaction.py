@@ -8,25 +8,12 @@ always gets the same placeholder within one text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from nlp.articles import PLACEHOLDER_NAMES
-from nlp.finding import (
-    ADDRESS,
-    BANK_ACCOUNT,
-    BIRTH_DATE,
-    CREDIT_CARD,
-    EMAIL,
-    PERSON,
-    PHONE,
-    REDACT,
-    SENSITIVE_CATEGORY,
-    TW_NHI_CARD,
-    TW_PASSPORT,
-    Finding,
-    ScanResult,
-)
+from nlp.finding import REDACT, Finding, ScanResult
+from nlp.finding_types import FINDING_TYPE
 from nlp.text import value_key
 
 MODES = ("mask", "placeholder")
@@ -52,29 +39,43 @@ def _mask_alnum(value: str, keep_start: int, keep_end: int) -> str:
     return "".join(MASK if i in hidden else c for i, c in enumerate(value))
 
 
+def _mask_name(value: str) -> str:
+    if re.fullmatch(r"[\u3400-\u9fff]+", value):
+        return value[0] + "○" * (len(value) - 2) + value[-1] if len(value) >= 3 else value[0] + "○"
+    return " ".join(word[0] + "." for word in value.split())
+
+
+def _mask_email(value: str) -> str:
+    local, _, domain = value.partition("@")
+    return local[:1] + MASK * max(3, len(local) - 1) + "@" + domain
+
+
+def _mask_phone(value: str) -> str:  # a bare extension (分機 5123) is too short to keep any digit of
+    return _mask_alnum(value, 4, 3) if sum(c.isdigit() for c in value) >= 9 else DIGIT.sub(MASK, value)
+
+
+def _mask_address(value: str) -> str:
+    cut = max(value.rfind("路"), value.rfind("街"), value.rfind("大道"))
+    return value[: cut + 1] + NUMERAL.sub("○", value[cut + 1 :]) if cut >= 0 else NUMERAL.sub("○", value)
+
+
+# The mask rule of each finding type (nlp/finding_types.py) -> what it makes of a value.
+MASK_RULES: dict[str, Callable[[str], str]] = {
+    "name": _mask_name,
+    "email": _mask_email,
+    "phone": _mask_phone,
+    "last4": lambda value: _mask_alnum(value, 0, 4),
+    "address": _mask_address,
+    "date": lambda value: NUMERAL.sub("○", value),
+    "category": lambda value: "〔已遮蔽〕",
+    "ends3": lambda value: _mask_alnum(value, 3, 3),
+}
+
+
 def mask_value(finding: Finding) -> str:
-    """The masked form of one finding, e.g. A12****789, 0912-***-678, 王○明."""
-    value = finding.text
-    if finding.type == PERSON:
-        if re.fullmatch(r"[\u3400-\u9fff]+", value):
-            return value[0] + "○" * (len(value) - 2) + value[-1] if len(value) >= 3 else value[0] + "○"
-        words = value.split()
-        return " ".join(w[0] + "." for w in words)
-    if finding.type == EMAIL:
-        local, _, domain = value.partition("@")
-        return local[:1] + MASK * max(3, len(local) - 1) + "@" + domain
-    if finding.type == PHONE:  # a bare extension (分機 5123) is too short to keep any digit of
-        return _mask_alnum(value, 4, 3) if sum(c.isdigit() for c in value) >= 9 else DIGIT.sub(MASK, value)
-    if finding.type in (CREDIT_CARD, BANK_ACCOUNT, TW_NHI_CARD, TW_PASSPORT):
-        return _mask_alnum(value, 0, 4)
-    if finding.type == ADDRESS:
-        cut = max(value.rfind("路"), value.rfind("街"), value.rfind("大道"))
-        return value[: cut + 1] + NUMERAL.sub("○", value[cut + 1 :]) if cut >= 0 else NUMERAL.sub("○", value)
-    if finding.type == BIRTH_DATE:
-        return NUMERAL.sub("○", value)
-    if finding.type == SENSITIVE_CATEGORY:
-        return "〔已遮蔽〕"
-    return _mask_alnum(value, 3, 3)  # national ID, resident ID, business ID
+    """The masked form of one finding, e.g. A12****789, 0912-***-678, 王○明 (a type's ``mask`` rule)."""
+    finding_type = FINDING_TYPE.get(finding.type)
+    return MASK_RULES[finding_type.mask if finding_type and finding_type.mask else "ends3"](finding.text)
 
 
 def _value_key(finding: Finding) -> tuple[str, str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from nlp.finding_types import TYPE_NAMES
+
 Schema = dict[str, Any]
 
 CHANNELS = ["word", "outlook", "powerpoint", "excel"]
@@ -16,6 +18,7 @@ LANGS = ["zh-TW", "en"]
 VERDICTS = ["block", "redact", "allow"]
 REDACTION_MODES = ["mask", "placeholder"]
 ACTIONS = ["block", "redact", "report", "ignore"]
+FINDING_TYPE_NAMES = list(TYPE_NAMES)  # the engine's table of finding types (nlp/finding_types.py)
 
 
 def _object(
@@ -33,7 +36,12 @@ STRING: Schema = {"type": "string"}
 CHANNEL: Schema = {"type": "string", "enum": CHANNELS}
 BILINGUAL: Schema = _object({"zh-TW": STRING, "en": STRING})
 BASIS: Schema = _object({"article": STRING, "zh-TW": STRING, "en": STRING})
-COUNTS: Schema = {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}}
+FINDING_TYPE: Schema = {"type": "string", "enum": FINDING_TYPE_NAMES}
+COUNTS: Schema = {
+    "type": "object",
+    "propertyNames": FINDING_TYPE,
+    "additionalProperties": {"type": "integer", "minimum": 0},
+}
 # Not checked further: an address without a known internal domain is simply reported as external.
 EMAIL_ADDRESS: Schema = {"type": "string", "maxLength": 320}
 
@@ -50,7 +58,7 @@ LOCATION: Schema = {
 
 FINDING: Schema = _object(
     {
-        "type": STRING,
+        "type": FINDING_TYPE,
         "start": {"type": "integer", "minimum": 0},
         "end": {"type": "integer", "minimum": 0},
         "text": STRING,
@@ -170,8 +178,15 @@ POLICY_RESPONSE: Schema = _object(
         "articles": {"type": "array", "items": _object({"id": STRING, **BASIS["properties"]})},
         "types": {
             "type": "object",
+            "description": "Every finding type: labels, the policy's action, and display order (0 first).",
+            "propertyNames": FINDING_TYPE,
             "additionalProperties": _object(
-                {"zh-TW": STRING, "en": STRING, "action": {"type": "string", "enum": ACTIONS}}
+                {
+                    "zh-TW": STRING,
+                    "en": STRING,
+                    "action": {"type": "string", "enum": ACTIONS},
+                    "order": {"type": "integer", "minimum": 0},
+                }
             ),
         },
         "outlook": _object(

@@ -34,7 +34,11 @@
   /** @typedef {{key: string, start: number, end: number}} Segment */
   /** @typedef {{key: string, text: string}} Part */
 
-  /** Markings first, then identifiers, contact data, the rest; unknown types last, alphabetically. */
+  /**
+   * Fallback display order, used until /api/v1/policy has answered (its `types[type].order` comes from the
+   * engine's table, nlp/finding_types.py; tests/nlp/test_finding_types.py checks that this copy equals it).
+   * Markings first, then identifiers, contact data, the rest; unknown types last, alphabetically.
+   */
   const TYPE_ORDER = [
     "CLASSIFIED",
     "RESTRICTED",
@@ -65,12 +69,13 @@
    */
 
   /**
-   * Group findings by type, in {@link TYPE_ORDER}, each group in document order. Findings whose action is
-   * `ignore` are left out.
+   * Group findings by type, in the policy's order (else {@link TYPE_ORDER}), each group in document order.
+   * Findings whose action is `ignore` are left out.
    * @param {Finding[]} findings
+   * @param {{[type: string]: {order?: number}}} [policyTypes]  `types` of GET /api/v1/policy
    * @returns {FindingGroup[]}
    */
-  function groupFindings(findings) {
+  function groupFindings(findings, policyTypes) {
     /** @type {Map<string, FindingGroup>} */
     const groups = new Map();
     (findings || []).forEach((finding, index) => {
@@ -83,8 +88,10 @@
       group.items.push(Object.assign({}, finding, { index }));
     });
     const rank = (/** @type {string} */ type) => {
+      const order = policyTypes && policyTypes[type] ? policyTypes[type].order : undefined;
+      if (typeof order === "number") return order;
       const at = TYPE_ORDER.indexOf(type);
-      return at === -1 ? TYPE_ORDER.length : at;
+      return at === -1 ? Number.MAX_SAFE_INTEGER : at;
     };
     const sorted = Array.from(groups.values()).sort(
       (a, b) => rank(a.type) - rank(b.type) || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0)

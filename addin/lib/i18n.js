@@ -190,7 +190,10 @@
     },
   };
 
-  /** Fallback labels of finding types, used until /api/v1/policy has answered. */
+  /**
+   * Fallback labels of finding types, used until /api/v1/policy has answered (its `types` come from the
+   * engine's table, nlp/finding_types.py; tests/nlp/test_finding_types.py checks that this copy equals it).
+   */
   const TYPE_LABELS = {
     CLASSIFIED: ["機密等級標示", "Classification marking"],
     RESTRICTED: ["限閱等限制標示", "Restriction marking"],
@@ -198,15 +201,15 @@
     TW_RESIDENT_ID: ["居留證統一證號", "Resident certificate number"],
     TW_PASSPORT: ["護照號碼", "Passport number"],
     TW_NHI_CARD: ["健保卡號", "NHI card number"],
+    PERSON: ["姓名", "Person name"],
     PHONE: ["電話號碼", "Phone number"],
     EMAIL: ["電子郵件地址", "E-mail address"],
-    ADDRESS: ["地址", "Address"],
-    PERSON: ["姓名", "Person name"],
+    ADDRESS: ["地址", "Postal address"],
     BIRTH_DATE: ["出生日期", "Birth date"],
     BANK_ACCOUNT: ["銀行帳號", "Bank account"],
     CREDIT_CARD: ["信用卡號", "Credit card number"],
-    SENSITIVE_CATEGORY: ["特種個資（個資法第6條）", "Special category (PDPA art. 6)"],
-    TW_BUSINESS_ID: ["統一編號（公司）", "Business ID"],
+    SENSITIVE_CATEGORY: ["特種個資（個資法第6條）", "Special-category data (PDPA art. 6)"],
+    TW_BUSINESS_ID: ["統一編號（公司）", "Business ID (company)"],
   };
 
   /**

@@ -44,13 +44,13 @@
    * Turn a scan result into what the pane renders.
    * @param {ScanResult} scanResult
    * @param {Lang} lang
-   * @param {{types?: {[type: string]: {"zh-TW"?: string, en?: string}}}} [policy]
+   * @param {{types?: {[type: string]: {"zh-TW"?: string, en?: string, order?: number}}}} [policy]
    * @returns {VerdictView}
    */
   function verdictView(scanResult, lang, policy) {
     const verdict = ["block", "redact", "allow"].includes(scanResult.verdict) ? scanResult.verdict : "block";
     const basis = scanResult.basis || null;
-    const groups = findingsLib.groupFindings(scanResult.findings || []).map((group) => ({
+    const groups = findingsLib.groupFindings(scanResult.findings || [], policy && policy.types).map((group) => ({
       type: group.type,
       label: i18n.typeLabel(group.type, lang, policy && policy.types),
       count: group.items.length,

@@ -1,4 +1,4 @@
-"""``GET /api/v1/policy``: what the add-in needs to render — notice, reminder, articles, type labels."""
+"""``GET /api/v1/policy``: what the add-in needs to render — notice, reminder, articles, type labels and order."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from typing import Any
 from flask import Blueprint
 
 from nlp import articles
-from nlp.finding import ALL_TYPES, Basis
+from nlp.finding import Basis
+from nlp.finding_types import FINDING_TYPES
 from nlp.notice import notice_text
 from server.contract import operation
 from server.engine import policy
@@ -35,13 +36,14 @@ def describe_policy(active: Any) -> dict[str, Any]:
         },
         "reminder": {"zh-TW": active.reminder_zh, "en": active.reminder_en},
         "articles": guideline_articles(),
-        "types": {
-            finding_type: {
-                "zh-TW": articles.TYPE_LABELS[finding_type][0],
-                "en": articles.TYPE_LABELS[finding_type][1],
-                "action": active.type_action(finding_type),
+        "types": {  # the add-in's labels and order (nlp/finding_types.py); JSON objects have no order
+            finding_type.name: {
+                "zh-TW": finding_type.zh,
+                "en": finding_type.en,
+                "action": active.type_action(finding_type.name),
+                "order": order,
             }
-            for finding_type in ALL_TYPES
+            for order, finding_type in enumerate(FINDING_TYPES)
         },
         "outlook": {
             "internal_domains": list(active.outlook.internal_domains),

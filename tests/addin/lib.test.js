@@ -43,6 +43,17 @@ test("findings are grouped by type: markings first, document order inside, ignor
   assert.deepEqual(groups[2].items.map((item) => [item.start, item.index]), [[10, 3], [30, 0]]);
 });
 
+test("findings are grouped in the order the policy sends (the engine's table), the fallback before it arrives", () => {
+  const found = [
+    { type: "PHONE", start: 30, end: 40, text: "0912345678" },
+    { type: "PERSON", start: 5, end: 8, text: "王小明" },
+    { type: "NEW_TYPE", start: 50, end: 52, text: "xx" },
+  ];
+  const policyTypes = { PHONE: { order: 0 }, PERSON: { order: 1 }, NEW_TYPE: { order: 2 } };
+  assert.deepEqual(findings.groupFindings(found, policyTypes).map((g) => g.type), ["PHONE", "PERSON", "NEW_TYPE"]);
+  assert.deepEqual(findings.groupFindings(found).map((g) => g.type), ["PERSON", "PHONE", "NEW_TYPE"]);
+});
+
 test("parts are joined with their places remembered; repeated headers count once", () => {
   const joined = findings.joinParts([
     { key: "header:0:primary", text: "密等：機密" },

@@ -40,7 +40,12 @@ def test_policy_reflects_the_agency_file(policy_client: Any, auth: dict[str, str
     assert policy["version"] == "2026-11-test"
     assert policy["notice"]["position"] == "bottom"
     assert "本文由 AI 協助產生" in policy["notice"]["zh-TW"]
-    assert policy["types"]["EMAIL"] == {"zh-TW": "電子郵件", "en": "E-mail address", "action": "report"}
+    assert policy["types"]["EMAIL"] == {"zh-TW": "電子郵件地址", "en": "E-mail address", "action": "report", "order": 8}
+    assert sorted(policy["types"], key=lambda name: policy["types"][name]["order"])[:3] == [
+        "CLASSIFIED",
+        "RESTRICTED",
+        "TW_NATIONAL_ID",
+    ]
     assert policy["types"]["CLASSIFIED"]["action"] == "block"
     assert policy["outlook"] == {
         "internal_domains": ["ntpc.gov.tw"],
