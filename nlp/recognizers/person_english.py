@@ -189,6 +189,10 @@ class EnglishPersonRecognizer(Recognizer):
         if any(w.strip(".").title() in NOT_NAME_WORDS or w in NOT_NAME_WORDS for w in words):
             # trim department words at the end ("Sophie Tsai, HR" is handled by the comma)
             return None
+        if kind == "embedded" and match.string[:match.start("name")].rstrip(" ").endswith(("（", "(")) and not any(
+            w in GIVEN_NAMES or w.title() in TW_SURNAMES or w in SEA_FAMILY or not w.isascii() for w in words
+        ):
+            return None  # 「模型漂移（Model Drift）」, 「(Traditional Chinese, …)」: a gloss in brackets, not a name
         if kind == "apposition" and not ROLE_BEFORE.search(match.string, max(0, match.start() - 20), match.start()):
             return None  # only after a role noun: 「your engineer, Andrea Petrova, will」
         if kind == "romanised" and not all(MANDARIN_SYLLABLE.match(part) for part in re.split(r"[-, ]+", name) if part):

@@ -17,6 +17,10 @@ SINGLE_SURNAMES = frozenset(
     "邵柳錢毛于伍甘易俞宮雷鐘龍費麥賀戚房譚花辛萬段喬熊任秦殷關左宣卜崔聶祝岳包鄔利冉駱常樊邢武孔"
     "湛粘鮑佘闕留饒葛褚廉尹苗韋車畢艾池麻管解單向魯穆華裴盛衛陶姬桂封舒包滕焦邊伊閻郁虞官商"
     "莫凌喻柴祁諶練辜蒲梅鄞章岑耿牛甯婁靳閔晏鄺藺竇酆卞龐芮刁鈕"
+    # less common, still registered by thousands (內政部 surname ranks roughly 120–400); characters that are far more
+    # often ordinary words than surnames (路, 安, 全, 原, 經, 區 …) are left out on purpose
+    "季翟桑史杭仲鄢瞿符苟冷柏繆席齊談賈竺覃莘郎甄鄂聞塗屈敖蔚寇郝儲匡晉仇幸厲隋冼嵇鞠荊狄邴蘭蒙冀烏伏雍"
+    "牟戎胥茅貝苑羿束帥闞支霍薄邰農溥"
 )
 
 

@@ -10,6 +10,10 @@ from nlp.recognizers.person import PersonRecognizer
 RECOGNIZER = PersonRecognizer()
 
 POSITIVE = [
+    # less common surnames (內政部 ranks ~120–400) where officials write names
+    ("記錄：翟宜臻\n出席：甄立群、覃子涵、竺美惠", ["翟宜臻", "甄立群", "覃子涵", "竺美惠"]),
+    ("本案由賈志遠技士承辦，電話分機2231。", ["賈志遠"]),
+    ("申請人\t冷淑媛\t電話\t0912-000-111", ["冷淑媛"]),
     ("所有權人：林杰　身分證統一編號", ["林杰"]),
     ("中文名：阮氏秋霞）", ["阮氏秋霞"]),
     ("人事室 鄒佩君　分機1234", ["鄒佩君"]),
@@ -85,6 +89,8 @@ POSITIVE = [
     ("林國華表示，", ["林國華"]),
 ]
 NEGATIVE = [
+    "依本辦法第五條可對應本文所述情形辦理。",  # 應 and 對 start ordinary words
+    "請各單位出席人員於會後繳回資料，新聞稿另發。",  # 席 and 聞 inside words
     "主旨：市長施政報告初稿",  # a surname character after a title, starting a word
     "新北市政府 市民陳情案件處理單",
     "衛生所結核病個案管理交接",

@@ -33,6 +33,8 @@ POSITIVE = [
     ("Cardholder: Wang Hsiao-Ming", ["Wang Hsiao-Ming"]),
 ]
 NEGATIVE = [
+    "系統應定期偵測模型漂移（Model Drift）與推論錯誤率。",  # a translation in brackets, not a name
+    "staff writing e-mails in Outlook (Traditional Chinese, sometimes English);",
     "Long-Term Care Management Center, Banqiao",
     "Dear Sir,",
     "Dear Team,",
