@@ -8,8 +8,9 @@ an offset found in :attr:`DocxText.text` points at the same characters when we r
 
 The text, in reading order, is::
 
-    body paragraphs and table cells (each cell's paragraphs, nested tables inside them)
-    then, section by section: headers (primary, first page, even pages), then footers
+    section by section, the headers (primary, first page, even pages)
+    then the body's paragraphs and table cells (each cell's paragraphs, nested tables inside them)
+    then, section by section, the footers
 
 one paragraph per line, joined with "\\n"; a table row is one line whose cells are separated by "\\t" (a
 cell of several paragraphs keeps its line breaks), and a text box's paragraphs follow the paragraph that
@@ -85,7 +86,8 @@ _RUN_CHARACTERS = {_w("tab"): "\t", _w("br"): "\n", _w("cr"): "\n", _w("noBreakH
 # Containers that are transparent at block, row and cell level (content controls, custom XML).
 _WRAPPERS = frozenset({SDT, CUSTOM_XML})
 
-_HEADER_KINDS = {"default": "primary", "first": "first_page", "even": "even_page"}
+# OOXML's header/footer types by Word's HeaderFooterType names, in reading order (as addin/lib/word-document.js).
+_HEADER_KINDS = {"default": "primary", "first": "firstPage", "even": "evenPages"}
 
 # Safe parsing: no DTD, no entities, no network (check_docx has already refused DOCTYPE/ENTITY).
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
@@ -347,17 +349,20 @@ def _section_properties(body: etree._Element) -> list[etree._Element]:
 
 
 def _walk_document(package: _Package) -> Iterator[tuple[str, etree._Element, dict[str, Any], str]]:
-    """(part name, paragraph, location, what follows) over the body, then each section's headers and footers."""
+    """(part name, paragraph, location, what follows): every section's headers, the body, every section's footers.
+
+    The order and the kind names are the add-in's (addin/lib/word-document.js), so a document reads the same
+    from the pane, the document-open check, the CLI and ``POST /api/v1/documents``.
+    """
     root = package.xml(package.main)
     body = root.find(BODY)
     if body is None:
         raise DocumentError("corrupt", detail="document has no body")
-    for paragraph, location, follows in _walk_blocks(body, {"part": "body"}, []):
-        yield package.main, paragraph, location, follows
     targets = package.relationships(package.main)
     seen: set[str] = set()
-    for section_index, sect_pr in enumerate(_section_properties(body)):
-        for reference_tag, part_kind in (("headerReference", "header"), ("footerReference", "footer")):
+
+    def parts(reference_tag: str, part_kind: str) -> Iterator[tuple[str, etree._Element, dict[str, Any], str]]:
+        for section_index, sect_pr in enumerate(sections):
             references = {ref.get(_w("type"), "default"): ref.get(f"{{{R}}}id")
                           for ref in sect_pr.findall(_w(reference_tag))}
             for word_kind, kind in _HEADER_KINDS.items():
@@ -366,6 +371,7 @@ def _walk_document(package: _Package) -> Iterator[tuple[str, etree._Element, dic
                     continue
                 seen.add(part_name)
                 base = {"part": part_kind, "section": section_index, "kind": kind}
+    sections = _section_properties(body)
                 for paragraph, location, follows in _walk_blocks(package.xml(part_name), base, []):
                     yield part_name, paragraph, location, follows
 
@@ -380,6 +386,11 @@ def _layout(package: _Package) -> tuple[str, list[_Paragraph]]:
         pieces.extend((text, follows))
         offset += len(text) + 1
     return "".join(pieces[:-1]), paragraphs
+
+    yield from parts("headerReference", "header")
+    for paragraph, location, follows in _walk_blocks(body, {"part": "body"}, []):
+        yield package.main, paragraph, location, follows
+    yield from parts("footerReference", "footer")
 
 
 def read_docx(data: bytes, **limits: int) -> DocxText:

@@ -69,9 +69,13 @@ TITLES = (
 )
 # Titles in the council and meeting-minutes form: surname + title + given name (王議員志強, 陳主席天成).
 COUNCIL_TITLES = (
-    "副議長|議長|議員|副主席|主席|代表|副市長|市長|縣長|鎮長|鄉長|區長|局長|處長|秘書長|主任秘書|委員|課長|科長|主任|秘書|"
-    "里長|村長|理事長|總幹事"
+    "副議長|議長|議員|副主席|主席|代表|副市長|市長|縣長|鎮長|鄉長|區長|局長|處長|秘書長|主任秘書|專門委員|委員|課長|科長|"
+    "主任|秘書|里長|村長|理事長|總幹事|技正|技士|技佐|科員|專員|股長|組長|隊長|視察|參議|督導|研究員|護理師|社工師|幹事"
 )
+# After the council form's given name: a boundary, or the person's office (鍾議員承翰服務處).
+COUNCIL_END = re.compile(r"$|[：:、，,）) \t\n（(。；;]|服務處|辦公室|研究室")
+# Characters that end a unit written right before the council form (城鄉局邱技正榮福).
+UNIT_END = "局處署科室課股組隊所府會院"
 # Characters that do not occur in given names but do in agency, place and function words.
 NON_NAME = set(
     "局處署部會院府所隊科室組館校司社團市縣區鄉鎮村里鄰路街段巷弄號樓站場廠園人們的了是在有和與及或等之為並已將因"
@@ -92,6 +96,8 @@ LABEL_PATTERN = re.compile(
 ROLE_LABEL = re.compile(
     rf"(?=[人委代者員])(?:人員|委員|代表|人|者|員)[甲乙丙丁]?[ \t]*[:：][ \t]*(?:(?:{TITLES})[ \t]*)?(?=[{CJK_CHARS}])"
 )
+# A title used as a field label in rosters and duty lists (隊長：高　峰, 組長：林志明).
+TITLE_LABEL = re.compile(rf"(?:^|(?<=[\t 、，,；;]))(?:{TITLES})[ \t]*[:：][ \t]*(?=[{CJK_CHARS}])", re.MULTILINE)
 # Judgment header fields, whose labels are spaced to align (原　　告　王小明).
 JUDGMENT_ROLES = (
     "原告", "被告", "上訴人", "被上訴人", "抗告人", "聲請人", "相對人", "告訴人", "告訴代理人", "告發人", "自訴人", "證人",
@@ -134,13 +140,17 @@ FOLLOW = re.compile(
 LEFT_CHARS = "的由與和及向對請讓被給將替跟同、者員人民府局處署科室課院隊所股組館校部系班工謝為派聘調取之另"
 # Where a name may start on its own: a surname character (one character consumed, so that 「管理科范姜美玉」 is
 # tried at 范 even though 管 is a surname too); the character before it is checked by _left_ok.
-FREE_CANDIDATE = re.compile(rf"[{SURNAME_CHARS}](?=[{CJK_CHARS}])")
+FREE_CANDIDATE = re.compile(rf"[{SURNAME_CHARS}](?=[{CJK_CHARS}]| [{CJK_CHARS}](?![{CJK_CHARS}]))")
 MIDDLE_DOT = re.compile(rf"(?=[·・･•.])(?<=[{CJK_CHARS}]).(?=[{CJK_CHARS}])")
 # A line break after which a signature continues with contact details, Latin letters or digits (or the text ends):
 # 「江玥雅\nyc.chen@…」, not a slide bullet followed by another bullet (「施工中\n王道」).
 CONTACT_LINE_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*(?:[A-Za-z0-9(+<]|電話|分機|手機|傳真|信箱|地址)|\n*\Z)")
 # A title that starts with an administrative unit: 「高雄市長」 is a place and a title, not 高雄 + 市長.
 PLACE_TITLE = re.compile("[市縣區鄉鎮村里]")
+
+
+# A one-character given name after one space (U+3000 in the text as typed), then no more ideographs: 林　芳.
+SPACED_GIVEN = re.compile(rf" (?=[{CJK_CHARS}](?![{CJK_CHARS}]))")
 
 
 def _given_ok(text: str, start: int, end: int) -> bool:
@@ -176,6 +186,8 @@ def _readings(text: str, start: int) -> list[tuple[int, int]]:
             if pair and stop - first != 2:
                 continue
             readings.append((surname, stop))
+        if surname == 1 and end == first and SPACED_GIVEN.match(text, first):
+            readings.append((surname, first + 2))  # 「林　芳」: a one-character given name padded to align a column
     return readings
 
 
@@ -261,7 +273,8 @@ class PersonRecognizer(Recognizer):
 
     # 1. after a field label or a role, and the list that may follow it (出席：王小明、李美華)
     def _after_labels(self, text: str) -> Iterator[tuple[int, int, str, float]]:
-        labels = [*LABEL_PATTERN.finditer(text), *ROLE_LABEL.finditer(text), *JUDGMENT_LABEL.finditer(text)]
+        labels = [*LABEL_PATTERN.finditer(text), *ROLE_LABEL.finditer(text), *JUDGMENT_LABEL.finditer(text),
+                  *TITLE_LABEL.finditer(text)]
         for label in labels:
             position = label.end()
             while True:
@@ -337,11 +350,14 @@ class PersonRecognizer(Recognizer):
         for title in COUNCIL_PATTERN.finditer(text):
             for surname in (2, 1):
                 start = title.start() - surname
-                if start < 0 or surname not in surname_lengths(text, start):
+                if start < 0:
                     continue
-                if surname == 2 and text[start:start + 2] not in COMPOUND_SURNAMES:
+                pair = surname == 2 and all(c in SINGLE_SURNAMES for c in text[start:start + 2])
+                if surname == 2 and text[start:start + 2] not in COMPOUND_SURNAMES and not pair:
+                    continue  # a compound surname, or 冠夫姓 (林周議員秀梅)
+                if surname == 1 and text[start] not in SINGLE_SURNAMES:
                     continue
-                if start > 0 and CJK.match(text[start - 1]) and text[start - 1] not in "、，及與和（(":
+                if start > 0 and CJK.match(text[start - 1]) and text[start - 1] not in "、，及與和（(" + UNIT_END:
                     continue
                 first = title.end()
                 for end in (first + 2, first + 1):
@@ -351,7 +367,7 @@ class PersonRecognizer(Recognizer):
                         and _given_ok(text, first, end)
                         and _common(given) >= 1
                         and not COUNCIL_NOT_GIVEN.search(given)
-                        and (end == len(text) or text[end] in "：:、，,）) \t\n")
+                        and (COUNCIL_END.match(text, end) or _right_strength(text, end) >= 2.0 or text[end:end + 1] == "獲")
                     ):
                         yield start, end, f"council:{title.group(0)}", 0.9
                         break

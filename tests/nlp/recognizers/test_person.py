@@ -10,6 +10,12 @@ from nlp.recognizers.person import PersonRecognizer
 RECOGNIZER = PersonRecognizer()
 
 POSITIVE = [
+    ("張李議員美華：謝謝主席。", ["張李議員美華"]),  # the council form with a 冠夫姓 pair
+    ("本次獲獎者為交通局蔡技正文彬、環保局何科員佳穎。", ["蔡技正文彬", "何科員佳穎"]),  # award lists after a unit
+    ("葉專門委員宗翰：補充說明如下。", ["葉專門委員宗翰"]),
+    ("序號\t提案人\n1\t游議員詠晴\t捷運延伸案", ["游議員詠晴"]),  # the council form in a table cell
+    ("星期三\t柯　蓉\t分機2231", ["柯　蓉"]),  # a one-character given name padded with a full-width space
+    ("組長：羅　偉（兼任）", ["羅　偉"]),  # a title as the label of a roster line
     # less common surnames (內政部 ranks ~120–400) where officials write names
     ("記錄：翟宜臻\n出席：甄立群、覃子涵、竺美惠", ["翟宜臻", "甄立群", "覃子涵", "竺美惠"]),
     ("本案由賈志遠技士承辦，電話分機2231。", ["賈志遠"]),
@@ -89,6 +95,9 @@ POSITIVE = [
     ("林國華表示，", ["林國華"]),
 ]
 NEGATIVE = [
+    "王科長表示本案已核定。",  # a surname and a title, what he says is no given name
+    "科長：請各股於週五前回復。",  # a title as label, then an instruction
+    "林技士明天到場會勘。",
     "依本辦法第五條可對應本文所述情形辦理。",  # 應 and 對 start ordinary words
     "請各單位出席人員於會後繳回資料，新聞稿另發。",  # 席 and 聞 inside words
     "主旨：市長施政報告初稿",  # a surname character after a title, starting a word
