@@ -359,6 +359,7 @@ def _walk_document(package: _Package) -> Iterator[tuple[str, etree._Element, dic
     if body is None:
         raise DocumentError("corrupt", detail="document has no body")
     targets = package.relationships(package.main)
+    sections = _section_properties(body)
     seen: set[str] = set()
 
     def parts(reference_tag: str, part_kind: str) -> Iterator[tuple[str, etree._Element, dict[str, Any], str]]:
@@ -371,9 +372,13 @@ def _walk_document(package: _Package) -> Iterator[tuple[str, etree._Element, dic
                     continue
                 seen.add(part_name)
                 base = {"part": part_kind, "section": section_index, "kind": kind}
-    sections = _section_properties(body)
                 for paragraph, location, follows in _walk_blocks(package.xml(part_name), base, []):
                     yield part_name, paragraph, location, follows
+
+    yield from parts("headerReference", "header")
+    for paragraph, location, follows in _walk_blocks(body, {"part": "body"}, []):
+        yield package.main, paragraph, location, follows
+    yield from parts("footerReference", "footer")
 
 
 def _layout(package: _Package) -> tuple[str, list[_Paragraph]]:
@@ -386,11 +391,6 @@ def _layout(package: _Package) -> tuple[str, list[_Paragraph]]:
         pieces.extend((text, follows))
         offset += len(text) + 1
     return "".join(pieces[:-1]), paragraphs
-
-    yield from parts("headerReference", "header")
-    for paragraph, location, follows in _walk_blocks(body, {"part": "body"}, []):
-        yield package.main, paragraph, location, follows
-    yield from parts("footerReference", "footer")
 
 
 def read_docx(data: bytes, **limits: int) -> DocxText:

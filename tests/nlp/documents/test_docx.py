@@ -48,11 +48,11 @@ LOCATIONS = [
     ("結尾段落", {"part": "body", "paragraph": 3}),
     ("第二節內文", {"part": "body", "paragraph": 5}),
     ("頁首：限閱", {"part": "header", "section": 0, "kind": "primary", "paragraph": 0}),
-    ("首頁頁首", {"part": "header", "section": 0, "kind": "first_page", "paragraph": 0}),
-    ("偶數頁頁首", {"part": "header", "section": 0, "kind": "even_page", "paragraph": 0}),
+    ("首頁頁首", {"part": "header", "section": 0, "kind": "firstPage", "paragraph": 0}),
+    ("偶數頁頁首", {"part": "header", "section": 0, "kind": "evenPages", "paragraph": 0}),
     ("陳大文", {"part": "footer", "section": 0, "kind": "primary", "paragraph": 0}),
-    ("首頁頁尾", {"part": "footer", "section": 0, "kind": "first_page", "paragraph": 0}),
-    ("偶數頁頁尾", {"part": "footer", "section": 0, "kind": "even_page", "paragraph": 0}),
+    ("首頁頁尾", {"part": "footer", "section": 0, "kind": "firstPage", "paragraph": 0}),
+    ("偶數頁頁尾", {"part": "footer", "section": 0, "kind": "evenPages", "paragraph": 0}),
 ]
 
 
@@ -68,11 +68,14 @@ def test_every_snippet_is_read_once_and_located(sample_docx, snippet, location):
 def test_text_is_paragraphs_in_reading_order_joined_by_newlines(sample_docx):
     document = read_docx(sample_docx)
     lines = document.text.split("\n")
-    assert lines[:2] == ["密等及解密條件或保密期限：", "聯絡電話0912345678，謝謝"]
-    # body, then headers (primary, first page, even), then footers of section 0; section 1 links to them
+    # headers (primary, first page, even) of section 0 (section 1 links to them), the body, then the footers:
+    # the order the Word pane and the document-open check read (addin/lib/word-document.js)
+    assert lines[:5] == ["頁首：限閱", "首頁頁首", "偶數頁頁首",
+                         "密等及解密條件或保密期限：", "聯絡電話0912345678，謝謝"]
     tail = [line for line in lines if line.startswith(("頁首", "首頁", "偶數", "頁尾"))]
     assert tail == ["頁首：限閱", "首頁頁首", "偶數頁頁首", "頁尾：承辦人陳大文", "首頁頁尾", "偶數頁頁尾"]
-    assert document.text.index("第二節內文") < document.text.index("頁首：限閱")
+    where = document.text.index
+    assert where("偶數頁頁首") < where("第二節內文") < where("頁尾：承辦人陳大文")
 
 
 def test_segments_cover_the_text_exactly(sample_docx):
@@ -336,7 +339,7 @@ def test_the_limits_reach_every_entry_point(sample_docx, function):
 
 
 def test_check_docx_accepts_a_real_document(sample_docx):
-    assert check_docx(sample_docx) is None
+    assert check_docx(sample_docx).kind == "docx"
 
 
 # --------------------------------------------------------------------------------------------------
