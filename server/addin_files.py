@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from flask import Blueprint, Flask, Response, current_app, request, send_from_directory
@@ -17,6 +18,41 @@ bp = Blueprint("addin", __name__)
 # (or a cache in between) could set. Development mode, loopback only, uses the request's own origin.
 EVENT_SCRIPTS = ("onsend", "onopen")
 
+# Classic Office loads an event script as one file, so the server serves each one assembled: the lib modules
+# it requires (in node, where the tests run it) in front of its own body, dependencies first, each once. The
+# modules are UMD: without `module` they add their functions to `self.AIGuard`, which the body then reads.
+_REQUIRE = re.compile(r"""require\("(\.{1,2}/[\w./-]+\.js)"\)""")
+
+
+def event_script_modules(addin_dir: Path, name: str) -> list[Path]:
+    """The files of an event script in the order they are served: required lib modules first, its body last."""
+    root = addin_dir.resolve()
+    ordered: list[Path] = []
+
+    def visit(path: Path, chain: tuple[Path, ...]) -> None:
+        if path in ordered:
+            return
+        if path in chain:
+            raise ValueError(f"circular require: {' -> '.join(p.name for p in (*chain, path))}")
+        for reference in _REQUIRE.findall(path.read_text(encoding="utf-8")):
+            required = (path.parent / reference).resolve()
+            if not required.is_relative_to(root / "lib"):
+                raise ValueError(f"{path.name} requires {reference}: event scripts may only require addin/lib/")
+            visit(required, (*chain, path))
+        ordered.append(path)
+
+    visit(root / "commands" / f"{name}.js", ())
+    return ordered
+
+
+def assemble_event_script(addin_dir: Path, name: str) -> str:
+    """One event script as one file: each module under a comment that names it, then the script's own body."""
+    root = addin_dir.resolve()
+    return "".join(
+        f"// ---- addin/{path.relative_to(root).as_posix()} ----\n{path.read_text(encoding='utf-8').rstrip()}\n"
+        for path in event_script_modules(root, name)
+    )
+
 
 @bp.get(f"/addin/commands/<any({', '.join(EVENT_SCRIPTS)}):name>.js")
 def event_script(name: str) -> Response:
@@ -29,7 +65,7 @@ def event_script(name: str) -> Response:
             en="The server's public URL is not configured (AIGUARD_PUBLIC_URL).",
         )
     directory: Path = settings.addin_dir
-    script = (directory / "commands" / f"{name}.js").read_text(encoding="utf-8")
+    script = assemble_event_script(directory, name)
     prefix = f"self.AIGUARD_BASE_URL = {json.dumps(origin)};\n"
     response = Response(prefix + script, mimetype="text/javascript")
     response.cache_control.max_age = 300

@@ -11,7 +11,7 @@
 (function (root, factory) {
   const node = typeof module === "object" && module.exports;
   const lib = node
-    ? Object.assign({}, require("../lib/findings.js"), require("../lib/recipients.js"))
+    ? Object.assign({}, require("../lib/findings.js"), require("../lib/office.js"))
     : /** @type {any} */ (root).AIGuard;
   const api = factory(lib);
   if (node) {
@@ -26,19 +26,7 @@
   const AI_PROPERTY = "AIAssisted";
   const AI_HEADER = "X-AIGuard-AI-Assisted";
 
-  /**
-   * The one promise helper for Office's `*Async` calls.
-   * @param {(callback: (result: any) => void) => void} invoke
-   * @returns {Promise<any>}
-   */
-  function officeAsync(invoke) {
-    return new Promise((resolve, reject) => {
-      invoke((result) => {
-        if (result && result.status === Office.AsyncResultStatus.Failed) reject(result.error);
-        else resolve(result ? result.value : undefined);
-      });
-    });
-  }
+  const { officeAsync } = lib;
 
   function item() {
     return Office.context.mailbox.item;
@@ -49,15 +37,7 @@
    * @returns {Promise<{text: string, subject: string, recipients: string[]}>}
    */
   async function readMessage() {
-    const message = item();
-    const [text, subject, to, cc, bcc] = await Promise.all([
-      officeAsync((done) => message.body.getAsync(Office.CoercionType.Text, done)),
-      officeAsync((done) => message.subject.getAsync(done)),
-      officeAsync((done) => message.to.getAsync(done)),
-      officeAsync((done) => message.cc.getAsync(done)),
-      message.bcc ? officeAsync((done) => message.bcc.getAsync(done)) : Promise.resolve([]),
-    ]);
-    return { text: text || "", subject: subject || "", recipients: lib.recipientAddresses([to, cc, bcc]) };
+    return lib.readMessage(item());
   }
 
   /** @param {string} text */

@@ -68,10 +68,10 @@ test("without scan_on_open in the policy nothing is read or sent", async () => {
   assert.equal(run.completed, 1);
 });
 
-test("a classified draft opens the pane; body, header and footer are scanned together", async () => {
+test("a classified draft opens the pane; header, body and footer are scanned together, as the pane reads them", async () => {
   const run = await open({ verdict: "block", document: { body: "主旨：測試", header: "密等：機密", footer: "第1頁" } });
   const scan = run.requests.find((r) => r.url.endsWith("/api/v1/scan"));
-  assert.deepEqual(JSON.parse(scan.init.body), { text: "主旨：測試\n密等：機密\n第1頁", channel: "word" });
+  assert.deepEqual(JSON.parse(scan.init.body), { text: "密等：機密\n\n主旨：測試\n\n第1頁", channel: "word" });
   assert.equal(run.paneOpened, 1);
   assert.equal(run.completed, 1);
 });

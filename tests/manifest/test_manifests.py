@@ -16,6 +16,7 @@ import pytest
 from lxml import etree
 
 from server import manifests
+from server.addin_files import assemble_event_script
 
 REPO = Path(__file__).resolve().parents[2]
 ADDIN = REPO / "addin"
@@ -196,9 +197,9 @@ def test_on_send_event_blocks_and_matches_the_script(rendered):
     assert [(e.get("Type"), e.get("FunctionName"), e.get("SendMode")) for e in events] == [
         ("OnMessageSend", "onMessageSendHandler", "Block")
     ]
-    script = (ADDIN / "commands" / "onsend.js").read_text(encoding="utf-8")
-    assert script.rstrip().endswith('Office.actions.associate("onMessageSendHandler", onMessageSendHandler);')
-    assert "import " not in script and "require(" not in script
+    script = assemble_event_script(ADDIN, "onsend")  # one file, as the server serves it
+    assert 'Office.actions.associate("onMessageSendHandler", api.onMessageSendHandler);' in script
+    assert not re.search(r"^\s*import ", script, re.MULTILINE)
     runtime = v11.find(".//m11:Runtimes/m11:Runtime", NS)
     launch_point = [p for p in v11.iterfind(".//m11:ExtensionPoint", NS) if p.get(XSI_TYPE) == "LaunchEvent"][
         0
@@ -222,9 +223,9 @@ def test_word_document_open_event_matches_the_script(rendered):
     assert [(e.get("Type"), e.get("FunctionName")) for e in events] == [
         ("OnDocumentOpened", "onDocumentOpenedHandler")
     ]
-    script = (ADDIN / "commands" / "onopen.js").read_text(encoding="utf-8")
-    assert script.rstrip().endswith('Office.actions.associate("onDocumentOpenedHandler", onDocumentOpenedHandler);')
-    assert "import " not in script and "require(" not in script
+    script = assemble_event_script(ADDIN, "onopen")  # one file, as the server serves it
+    assert 'Office.actions.associate("onDocumentOpenedHandler", api.onDocumentOpenedHandler);' in script
+    assert not re.search(r"^\s*import ", script, re.MULTILINE)
     runtime = overrides.find("tp:Hosts/tp:Host/tp:Runtimes/tp:Runtime", NS)
     launch_point = [p for p in overrides.iterfind(".//tp:ExtensionPoint", NS) if p.get(XSI_TYPE) == "LaunchEvent"]
     assert len(launch_point) == 1

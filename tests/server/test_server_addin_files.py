@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,7 @@ from flask import Flask
 
 from nlp.policy import load_policy
 from server import create_app
+from server.addin_files import assemble_event_script, event_script_modules
 from server.config import ConfigError, Settings
 from server.engine import load_engine
 
@@ -25,6 +29,81 @@ def test_event_scripts_are_prefixed_with_the_configured_origin(environment, scri
     body = response.get_data(as_text=True)
     assert body.startswith('self.AIGUARD_BASE_URL = "https://aiguard.example.gov.tw";\n')
     assert body.endswith((ADDIN / "commands" / script).read_text(encoding="utf-8"))
+    assert response.cache_control.max_age == 300
+
+
+@pytest.mark.parametrize(
+    ("name", "modules"),
+    [
+        ("onsend", ["lib/recipients.js", "lib/office.js", "commands/onsend.js"]),
+        ("onopen", ["lib/recipients.js", "lib/office.js", "lib/api.js", "lib/findings.js", "lib/word-document.js",
+                    "commands/onopen.js"]),
+    ],
+)
+def test_event_scripts_are_assembled_from_the_lib_modules_they_require(name, modules):
+    assert [path.relative_to(ADDIN).as_posix() for path in event_script_modules(ADDIN, name)] == modules
+    script = assemble_event_script(ADDIN, name)
+    assert script == assemble_event_script(ADDIN, name)  # deterministic: same files, same bytes
+    for module in modules:
+        assert f"// ---- addin/{module} ----\n" + (ADDIN / module).read_text(encoding="utf-8").rstrip() in script
+
+
+def test_an_event_script_may_require_only_lib_modules(tmp_path):
+    (tmp_path / "commands").mkdir()
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "commands" / "onsend.js").write_text('require("../taskpane/pane.js");\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="only require addin/lib/"):
+        assemble_event_script(tmp_path, "onsend")
+
+
+# The assembled file alone, as classic Outlook and Word run it: no `module`, no `require`, no other file.
+RUN_ALONE = r"""
+const vm = require("node:vm");
+const [script, kind] = [process.argv[1], process.argv[2]];
+const handlers = {};
+const context = {
+  Office: {
+    actions: { associate: (name, handler) => { handlers[name] = handler; } },
+    AsyncResultStatus: { Failed: "failed" }, CoercionType: { Text: "text" },
+    context: {
+      roamingSettings: { get: () => ({ signIn: false }) },
+      requirements: { isSetSupported: () => true },
+      mailbox: { item: Object.fromEntries(["body", "subject", "to", "cc", "bcc"].map((field) => [field, {
+        getAsync: (...args) => args[args.length - 1]({ status: "succeeded", value: field === "body" ? "王小明" : [] }),
+      }])) },
+    },
+  },
+  Word: { run: async () => { throw new Error("no document"); } },
+  fetch: async (url) => { context.requested.push(url); throw new TypeError("offline"); },
+  requested: [], setTimeout, clearTimeout, URL, URLSearchParams, AbortController, Promise,
+};
+context.self = context;
+vm.runInNewContext(script, context);
+const name = Object.keys(handlers)[0];
+handlers[name]({ completed: (options) => {
+  console.log(JSON.stringify({ name, options: options || null, requested: context.requested,
+                               lib: Object.keys(context.AIGuard).sort() }));
+} });
+"""
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+@pytest.mark.parametrize("script", ["onsend.js", "onopen.js"])
+def test_the_served_event_script_runs_alone(environment, script):
+    environment["AIGUARD_PUBLIC_URL"] = "https://aiguard.example.gov.tw"
+    body = create_app(environment).test_client().get(f"/addin/commands/{script}").get_data(as_text=True)
+    run = subprocess.run(["node", "-e", RUN_ALONE, body, script], capture_output=True, text=True, timeout=30)
+    assert run.returncode == 0, run.stderr
+    outcome = json.loads(run.stdout)
+    assert {"officeAsync", "readMessage", "serverOrigin", "silentToken"} <= set(outcome["lib"])
+    if script == "onsend.js":  # the served origin is used; the server is down, so fail-open warns
+        assert outcome["name"] == "onMessageSendHandler"
+        assert outcome["requested"][-1] == "https://aiguard.example.gov.tw/api/v1/scan"
+        assert outcome["options"]["allowEvent"] is False and "無法連線" in outcome["options"]["errorMessage"]
+    else:  # the policy is asked at the served origin; the document opens whatever happens
+        assert outcome["name"] == "onDocumentOpenedHandler"
+        assert outcome["requested"] == ["https://aiguard.example.gov.tw/api/v1/policy"]
+        assert "readDocument" in outcome["lib"]
 
 
 def test_the_origin_defaults_to_the_app_id_uri_host(client):
