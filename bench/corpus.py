@@ -58,6 +58,8 @@ GENRES = (
     "fifth_negatives",
     "sixth_marked",
     "sixth_unmarked",
+    "seventh_public",
+    "seventh_negatives",
 )
 
 OPEN, SEP, CLOSE = "⟦", "|", "⟧"

@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterator
 
 from nlp.finding import PERSON, Finding
-from nlp.recognizers.base import Recognizer
+from nlp.recognizers.base import Recognizer, column_cells
 from nlp.recognizers.surnames import (
     COMPOUND_SURNAMES,
     GIVEN_NAME_CHARACTERS,
@@ -125,14 +125,14 @@ PARTICULARS = re.compile(
 # What may follow a name standing on its own. STRONG_FOLLOW: what is said or asked of a person.
 STRONG_FOLLOW = re.compile(
     r"您好|你好|好[：:,，!！\t]|表示|指出|說|強調|今年|現年|今[（(]|今日|今天|提到|認為|坦言|透露|感謝|親自|獲頒|獲得|榮獲|"
-    r"敬上|敬啟|謹上|等[0-9二三四五六七八九十]?[人名位]|[二兩三四五六七八九十]人|[二兩三四五六七八九十][名位]|陳情|反映|來電|來函|"
+    r"敬上|敬啟|謹上|夫婦|夫妻|伉儷|母子|母女|父子|父女|調任|升任|接任|轉任|兼任|退休|等[0-9二三四五六七八九十]?[人名位]|[二兩三四五六七八九十]人|[二兩三四五六七八九十][名位]|陳情|反映|來電|來函|"
     r"[（(]簽[章名][）)]|身分證|居留證|統一證號|護照|健保|電話|手機|分機|出生|生於|罹患|患有|確診|涉嫌|[ \t]*[<＜]|[，,][ ]*[男女][，,、]|"
     r"[，,、 \t]*(?:分機|電話|手機|TEL|Tel|tel|\(0|0[2-9][0-9]?-|09[0-9]{2})|"
     + HONORIFICS + "|" + TITLES
 )
 FOLLOW = re.compile(
     STRONG_FOLLOW.pattern
-    + r"|曾|因|於|申請|代理|持有|領有|服務|擔任|負責|承辦|目前|經|已|也|則|並|自|在|到|向|請|與|和|及|、|君|的|將|為|是|有|"
+    + r"|曾|因|於|申請|代理|調|升|持有|領有|服務|擔任|負責|承辦|目前|經|已|也|則|並|自|在|到|向|請|與|和|及|、|君|的|將|為|是|有|"
     r"健康|病|就醫|住院|死亡|受傷|涉|遭|被|犯|亦|均|皆|等|之|親|列為|照顧|陪同|協助"
 )
 # A character before a name standing on its own: not CJK, or one that ends a unit or a role, or a verb whose
@@ -149,6 +149,16 @@ CONTACT_LINE_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*(?:[A-Za-z0-9(+<]|電話|分�
 PLACE_TITLE = re.compile("[市縣區鄉鎮村里]")
 
 
+# Column headers that say a column holds people's names (the roster case: 姓名 in the header row only).
+NAME_HEADER = re.compile(
+    r"^(?:(?:中文|英文|學生|申請人|受款人|家長|監護人|聯絡人|負責人|承辦人|被保險人|員工|學員|志工|移工)?姓名|名字|"
+    r"(?:Full |English |Chinese )?[Nn]ame|NAME)(?:[（(][^）)]{1,6}[）)])?$"
+)
+NAME_HEADER_HINT = re.compile(r"姓名|名字|[Nn]ame|NAME")
+# A cell that is a Latin-script name: two to four words, capitalised or in capitals (SANTOS MARIA CLARA, Ana Novak).
+LATIN_NAME_CELL = re.compile(
+    r"(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'\-]+,?)(?:[ ](?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'\-]+|van|der|de|von|bin|binti)){1,3}"
+)
 # A one-character given name after one space (U+3000 in the text as typed), then no more ideographs: 林　芳.
 SPACED_GIVEN = re.compile(rf" (?=[{CJK_CHARS}](?![{CJK_CHARS}]))")
 
@@ -239,6 +249,8 @@ def _standalone_score(text: str, start: int, end: int, surname: int) -> bool:
         return right >= 0.5
     edge_before = start == 0 or not CJK.match(text[start - 1]) or text[start - 1] in "局處署科室課股組隊所府"
     edge_after = end >= len(text) or text[end] in " \t" or bool(CONTACT_LINE_AFTER.match(text, end))
+    if text[start + surname:start + surname + 1] == " ":  # 「林　芳」 padded to align: a layout made for names
+        return right >= 1.0 and edge_before
     if common == 1:
         return right >= 2.0 or edge_before and edge_after
     return right >= 2.0 and edge_before
@@ -263,6 +275,7 @@ class PersonRecognizer(Recognizer):
             yield self.finding(scan_text, start, end, score, ["rule", evidence])
 
     def _candidates(self, text: str) -> Iterator[tuple[int, int, str, float]]:
+        yield from self._name_column(text)
         yield from self._after_labels(text)
         yield from self._before_titles(text)
         yield from self._after_titles(text)
@@ -270,6 +283,17 @@ class PersonRecognizer(Recognizer):
         yield from self._before_particulars(text)
         yield from self._indigenous(text)
         yield from self._standalone(text)
+
+    # 0. a cell under a 姓名 / Name column header (a roster pasted from Excel or Word): the header is the label
+    def _name_column(self, text: str) -> Iterator[tuple[int, int, str, float]]:
+        if not NAME_HEADER_HINT.search(text):
+            return
+        for start, end, header in column_cells(text, NAME_HEADER):
+            cell = text[start:end].strip(" ")
+            start += len(text[start:end]) - len(text[start:end].lstrip(" "))
+            end = start + len(cell)
+            if LATIN_NAME_CELL.fullmatch(cell) or 2 <= len(cell) <= 5 and _is_name(text, start, end):
+                yield start, end, f"column:{header}", 0.85
 
     # 1. after a field label or a role, and the list that may follow it (出席：王小明、李美華)
     def _after_labels(self, text: str) -> Iterator[tuple[int, int, str, float]]:
@@ -338,7 +362,9 @@ class PersonRecognizer(Recognizer):
             for surname, end in _readings(text, start):
                 given = text[start + surname:end]
                 strength = _right_strength(text, end)
-                if end < len(text) and text[end] in ":：" or len(given) == 1 and strength < 1.0:
+                if end < len(text) and text[end] in ":：" and not (len(given) == 2 and _common(given) == 2):
+                    continue  # 「局長秘書：」 is a label; 「里長鄧春蘭：」 a speaker
+                if len(given) == 1 and strength < 1.0:
                     continue  # 「市長施政報告」: a surname character after a title, starting a word
                 if len(given) >= 2 and not (strength >= 0.5 or _common(given) == len(given)):
                     continue
