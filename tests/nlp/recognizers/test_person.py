@@ -10,6 +10,9 @@ from nlp.recognizers.person import PersonRecognizer
 RECOGNIZER = PersonRecognizer()
 
 POSITIVE = [
+    ("編號\t姓名\t國籍\n1\tNGUYEN VAN AN\t越南\n2\t林美\t臺灣", ["NGUYEN VAN AN", "林美"]),  # cells under 姓名
+    ("序號  學生姓名  班級\n1     江　恬    三年二班\n2     Ana Novak  三年五班", ["江　恬", "Ana Novak"]),
+    ("經發局商業科長古柏翰調市場處副處長。", ["古柏翰"]),  # a personnel order: title, name, 調
     ("張李議員美華：謝謝主席。", ["張李議員美華"]),  # the council form with a 冠夫姓 pair
     ("本次獲獎者為交通局蔡技正文彬、環保局何科員佳穎。", ["蔡技正文彬", "何科員佳穎"]),  # award lists after a unit
     ("葉專門委員宗翰：補充說明如下。", ["葉專門委員宗翰"]),
@@ -95,6 +98,7 @@ POSITIVE = [
     ("林國華表示，", ["林國華"]),
 ]
 NEGATIVE = [
+    "項目\t名稱\t金額\n1\tLED Lamp\t300\n2\t辦公桌\t4500",  # a 名稱 column holds things, not people
     "王科長表示本案已核定。",  # a surname and a title, what he says is no given name
     "科長：請各股於週五前回復。",  # a title as label, then an instruction
     "林技士明天到場會勘。",
