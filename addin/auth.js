@@ -21,7 +21,7 @@
   } else {
     root.AIGuard = Object.assign(root.AIGuard || {}, api);
   }
-})(typeof self !== "undefined" ? self : this, function () {
+})(/** @type {any} */ (typeof self !== "undefined" ? self : this), function () {
   const AUTHORITY = "https://login.microsoftonline.com/organizations";
   /** Renew a cached token this long before it expires. */
   const EXPIRY_MARGIN_MS = 5 * 60 * 1000;

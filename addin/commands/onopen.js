@@ -18,7 +18,7 @@
   const api = factory(lib);
   if (node) module.exports = api;
   Office.actions.associate("onDocumentOpenedHandler", api.onDocumentOpenedHandler);
-})(typeof self !== "undefined" ? self : this, function (lib) {
+})(/** @type {any} */ (typeof self !== "undefined" ? self : this), function (/** @type {typeof import("../lib/office.js") & typeof import("../lib/api.js") & typeof import("../lib/word-document.js")} */ lib) {
   /** Hard limit for the whole check: opening a document must never wait on the server. */
   const OPEN_CHECK_TIMEOUT_MS = 4000;
 

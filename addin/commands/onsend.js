@@ -31,7 +31,7 @@
   const api = factory(node ? require("../lib/office.js") : /** @type {any} */ (root).AIGuard);
   if (node) module.exports = api;
   if (typeof Office !== "undefined") Office.actions.associate("onMessageSendHandler", api.onMessageSendHandler);
-})(typeof self !== "undefined" ? self : this, function (lib) {
+})(/** @type {any} */ (typeof self !== "undefined" ? self : this), function (/** @type {typeof import("../lib/office.js")} */ lib) {
   /** Budget for the whole check when the policy is not known, in milliseconds. */
   const DEFAULT_BUDGET_MS = 3000;
   /** Upper bound whatever the policy says: Outlook's send budget is about 5 s, script load included. */
@@ -326,7 +326,8 @@
       );
       decision = decideOnSend({ scanResult, lang, typeLabels: policy ? policy.types : undefined });
     } catch (error) {
-      const failure = error && typeof error === "object" && "kind" in error ? error : { kind: "network" };
+      /** @type {CheckFailure} */
+      const failure = error && typeof error === "object" && "kind" in error ? /** @type {CheckFailure} */ (error) : { kind: "network" };
       const failMode = policy && policy.outlook ? policy.outlook.fail_mode : settings.failMode;
       decision = decideOnSend({ failure, failMode, lang });
     } finally {

@@ -17,7 +17,7 @@
   } else {
     root.AIGuard = Object.assign(root.AIGuard || {}, api);
   }
-})(typeof self !== "undefined" ? self : this, function () {
+})(/** @type {any} */ (typeof self !== "undefined" ? self : this), function () {
   const DEFAULT_TIMEOUT_MS = 10000;
   const DEV_MODE_HEADER = "X-AIGuard-Dev-Mode";
 

@@ -7,6 +7,25 @@
  * occurs earlier in the same part (body, one header, one footer). The scanned text is the parts joined,
  * and `segments` says where each part lies in it.
  */
+/**
+ * @typedef {Object} Finding  One entry of `findings` in a /api/v1/scan answer.
+ * @property {string} type
+ * @property {number} start
+ * @property {number} end
+ * @property {string} text
+ * @property {number} [score]
+ * @property {string} [recognizer]
+ * @property {string[]} [evidence]
+ * @property {{article: string, "zh-TW": string, en: string} | null} [basis]
+ * @property {boolean} [personal]
+ * @property {"block" | "redact" | "report" | "ignore"} [action]
+ * @property {string} [level]
+ * @property {"body" | "subject"} [field]
+ */
+
+/** @typedef {{key: string, start: number, end: number}} Segment */
+/** @typedef {{key: string, text: string}} Part */
+
 (function (root, factory) {
   const api = factory();
   if (typeof module === "object" && module.exports) {
@@ -14,26 +33,7 @@
   } else {
     root.AIGuard = Object.assign(root.AIGuard || {}, api);
   }
-})(typeof self !== "undefined" ? self : this, function () {
-  /**
-   * @typedef {Object} Finding  One entry of `findings` in a /api/v1/scan answer.
-   * @property {string} type
-   * @property {number} start
-   * @property {number} end
-   * @property {string} text
-   * @property {number} [score]
-   * @property {string} [recognizer]
-   * @property {string[]} [evidence]
-   * @property {{article: string, "zh-TW": string, en: string} | null} [basis]
-   * @property {boolean} [personal]
-   * @property {"block" | "redact" | "report" | "ignore"} [action]
-   * @property {string} [level]
-   * @property {"body" | "subject"} [field]
-   */
-
-  /** @typedef {{key: string, start: number, end: number}} Segment */
-  /** @typedef {{key: string, text: string}} Part */
-
+})(/** @type {any} */ (typeof self !== "undefined" ? self : this), function () {
   /**
    * Fallback display order, used until /api/v1/policy has answered (its `types[type].order` comes from the
    * engine's table, nlp/finding_types.py; tests/nlp/test_finding_types.py checks that this copy equals it).

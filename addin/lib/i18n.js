@@ -15,7 +15,7 @@
   } else {
     root.AIGuard = Object.assign(root.AIGuard || {}, api);
   }
-})(typeof self !== "undefined" ? self : this, function () {
+})(/** @type {any} */ (typeof self !== "undefined" ? self : this), function () {
   /** @typedef {"zh-TW" | "en"} Lang */
 
   /** @type {Record<Lang, Record<string, string>>} */

@@ -13,7 +13,7 @@
   } else {
     root.AIGuard = Object.assign(root.AIGuard || {}, factory(root.AIGuard));
   }
-})(typeof self !== "undefined" ? self : this, function (recipientsLib) {
+})(/** @type {any} */ (typeof self !== "undefined" ? self : this), function (/** @type {typeof import("./recipients.js")} */ recipientsLib) {
   const AUTHORITY = "https://login.microsoftonline.com/organizations";
 
   /**

@@ -10,7 +10,7 @@
   } else {
     root.AIGuard = Object.assign(root.AIGuard || {}, api);
   }
-})(typeof self !== "undefined" ? self : this, function () {
+})(/** @type {any} */ (typeof self !== "undefined" ? self : this), function () {
   /** The server's schema for a recipient address (server/schemas.py EMAIL_ADDRESS). */
   const ADDRESS_PATTERN = /^[^@\s]+@[^@\s]+$/;
 

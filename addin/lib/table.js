@@ -11,6 +11,14 @@
  *
  * Works as a browser script (attaches to `window.AIGuard`) and as a node module.
  */
+/**
+ * @typedef {Object} Chunk  One request's rows of one sheet.
+ * @property {string} sheet
+ * @property {number} headLength  rows repeated from the sheet's head before `start`
+ * @property {number} start       first row of the chunk, 0-based within the sheet's rows
+ * @property {number} end         one past its last row
+ */
+
 (function (root, factory) {
   const api = factory();
   if (typeof module === "object" && module.exports) {
@@ -18,7 +26,7 @@
   } else {
     root.AIGuard = Object.assign(root.AIGuard || {}, api);
   }
-})(typeof self !== "undefined" ? self : this, function () {
+})(/** @type {any} */ (typeof self !== "undefined" ? self : this), function () {
   /** Rows above a chunk that the server searches for the header row (nlp/table.py HEADER_SEARCH_ROWS). */
   const HEAD_ROWS = 10;
   /** Characters per request: well under the server's default AIGUARD_MAX_TEXT_CHARS (200,000). */
@@ -67,13 +75,6 @@
     return String(value);
   }
 
-  /**
-   * @typedef {Object} Chunk  One request's rows of one sheet.
-   * @property {string} sheet
-   * @property {number} headLength  rows repeated from the sheet's head before `start`
-   * @property {number} start       first row of the chunk, 0-based within the sheet's rows
-   * @property {number} end         one past its last row
-   */
 
   /**
    * Cut a sheet's rows into chunks under the limits; every chunk after the first repeats the head.

@@ -10,7 +10,7 @@
     const ns = root.AIGuard || {};
     root.AIGuard = Object.assign(ns, factory(ns, ns));
   }
-})(typeof self !== "undefined" ? self : this, function (i18n, findingsLib) {
+})(/** @type {any} */ (typeof self !== "undefined" ? self : this), function (/** @type {typeof import("./i18n.js")} */ i18n, /** @type {typeof import("./findings.js")} */ findingsLib) {
   /**
    * @typedef {import("./findings.js").Finding} Finding
    * @typedef {"zh-TW" | "en"} Lang

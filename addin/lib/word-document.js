@@ -10,15 +10,15 @@
  * A part's key says where it is: "body", "header:0:primary", "footer:1:evenPages", or a text box in one of them:
  * "shape:body:0", "shape:header:0:primary:1".
  */
+/** @typedef {{text: string, segments: import("./findings.js").Segment[]}} Scanned  the parts joined, and where each lies */
+
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
     module.exports = factory(require("./findings.js"));
   } else {
     root.AIGuard = Object.assign(root.AIGuard || {}, factory(root.AIGuard));
   }
-})(typeof self !== "undefined" ? self : this, function (findingsLib) {
-  /** @typedef {{text: string, segments: import("./findings.js").Segment[]}} Scanned */
-
+})(/** @type {any} */ (typeof self !== "undefined" ? self : this), function (/** @type {typeof import("./findings.js")} */ findingsLib) {
   /** Header and footer kinds in reading order; the same names as nlp/documents/docx.py reports. */
   const HEADER_FOOTER_KINDS = ["primary", "firstPage", "evenPages"];
   /** Word's enum values, for hosts where the enum object is missing. */

@@ -19,7 +19,7 @@
     module.exports = api;
   } else {
     Office.onReady((info) => {
-      if (info.host === Office.HostType.Excel || info.host === "Excel") {
+      if (info.host === Office.HostType.Excel) {
         const scope = () => {
           const checked = /** @type {HTMLInputElement | null} */ (document.querySelector("input[name=scope]:checked"));
           return checked && checked.value === "selection" ? "selection" : "all";
@@ -28,7 +28,7 @@
       }
     });
   }
-})(typeof self !== "undefined" ? self : this, function (tableLib) {
+})(/** @type {any} */ (typeof self !== "undefined" ? self : this), function (/** @type {typeof import("../lib/table.js")} */ tableLib) {
   /** Cells read from Excel per call: keeps each answer far below Excel's 5 MB payload limit. */
   const READ_CELLS = 20000;
   /** The name of the table that carries a sheet's comments and notes in a request (never a sheet's own). */
@@ -182,6 +182,7 @@
     const plan = [];
     for (const sheet of sheets) {
       for (const chunk of tableLib.planChunks(sheet.name, sheet.rows)) {
+        /** @type {Array<{name: string, rows: string[][], origin: number[], header_row?: number}>} */
         const tables = [{ name: sheet.name, rows: tableLib.chunkRows(chunk, sheet.rows), origin: [0, sheet.firstColumn] }];
         if (chunk.start === 0 && sheet.notes.length) {
           tables.push({ name: sheet.name + NOTES_TABLE, rows: sheet.notes.map((note) => [note.text]), origin: [0, 0], header_row: -1 });

@@ -18,18 +18,21 @@
     module.exports = api;
   } else {
     Office.onReady((info) => {
-      if (info.host === Office.HostType.Outlook || info.host === "Outlook") /** @type {any} */ (root).AIGuard.startPane(api.createOutlookAdapter());
+      if (info.host === Office.HostType.Outlook) /** @type {any} */ (root).AIGuard.startPane(api.createOutlookAdapter());
     });
   }
-})(typeof self !== "undefined" ? self : this, function (lib) {
+})(/** @type {any} */ (typeof self !== "undefined" ? self : this), function (/** @type {typeof import("../lib/findings.js") & typeof import("../lib/office.js")} */ lib) {
   const SETTINGS_KEY = "aiguard";
   const AI_PROPERTY = "AIAssisted";
   const AI_HEADER = "X-AIGuard-AI-Assisted";
 
   const { officeAsync } = lib;
 
+  /** The message being written: the pane is declared for message compose only (manifest MessageComposeCommandSurface). */
   function item() {
-    return Office.context.mailbox.item;
+    const message = Office.context.mailbox.item;
+    if (!message) throw new Error("no message is open");
+    return message;
   }
 
   /**

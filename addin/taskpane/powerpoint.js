@@ -22,7 +22,7 @@
     module.exports = api;
   } else {
     Office.onReady((info) => {
-      if (info.host === Office.HostType.PowerPoint || info.host === "PowerPoint") {
+      if (info.host === Office.HostType.PowerPoint) {
         const scope = () => {
           const checked = /** @type {HTMLInputElement | null} */ (document.querySelector("input[name=scope]:checked"));
           return checked && checked.value === "selection" ? "selection" : "all";
@@ -31,7 +31,7 @@
       }
     });
   }
-})(typeof self !== "undefined" ? self : this, function (findingsLib) {
+})(/** @type {any} */ (typeof self !== "undefined" ? self : this), function (/** @type {typeof import("../lib/findings.js")} */ findingsLib) {
   /** @typedef {import("../lib/findings.js").Finding} Finding */
   /**
    * @typedef {Object} ShapePart  Where one part of the scanned text lives in the deck.

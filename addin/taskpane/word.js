@@ -16,10 +16,10 @@
     module.exports = api;
   } else {
     Office.onReady((info) => {
-      if (info.host === Office.HostType.Word || info.host === "Word") /** @type {any} */ (root).AIGuard.startPane(api.createWordAdapter());
+      if (info.host === Office.HostType.Word) /** @type {any} */ (root).AIGuard.startPane(api.createWordAdapter());
     });
   }
-})(typeof self !== "undefined" ? self : this, function (lib) {
+})(/** @type {any} */ (typeof self !== "undefined" ? self : this), function (/** @type {typeof import("../lib/findings.js") & typeof import("../lib/word-document.js")} */ lib) {
   /** @typedef {import("../lib/findings.js").Finding} Finding */
   /** @typedef {import("../lib/word-document.js").Scanned} Scanned */
   const { readDocument, partBody, loadTextBoxes } = lib;
@@ -45,7 +45,8 @@
     sections.load("items");
     await context.sync();
     const locations = findings.map((finding) => lib.locateFinding(finding, scanned.text, scanned.segments));
-    const boxHosts = [...new Set(locations.filter((l) => l && l.segmentKey.startsWith("shape:")).map((l) => /** @type {any} */ (l).segmentKey.slice(6, l.segmentKey.lastIndexOf(":"))))];
+    const boxKeys = locations.flatMap((location) => (location && location.segmentKey.startsWith("shape:") ? [location.segmentKey] : []));
+    const boxHosts = [...new Set(boxKeys.map((key) => key.slice("shape:".length, key.lastIndexOf(":"))))];
     const boxes = loadTextBoxes(boxHosts.map((key) => ({ key, range: partBody(context, sections, key) })).filter((part) => part.range));
     if (boxHosts.length) await context.sync();
     const searches = locations.map((location) => {
