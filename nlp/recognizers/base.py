@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
@@ -94,10 +95,8 @@ def column_cells(text: str, header: re.Pattern[str]) -> Iterator[tuple[int, int,
     >>> [text[s:e] for s, e, _ in column_cells(text, re.compile("分機"))]
     ['3101']
     """
-    offset = 0
     column: tuple[int, str] | None = None  # the matching column of the table being read: index, header text
-    for line in text.split("\n"):
-        cells = table_cells(line)
+    for offset, line, cells in _table_lines(text):
         if len(cells) < 2:
             column = None
         elif column is None:
@@ -109,7 +108,20 @@ def column_cells(text: str, header: re.Pattern[str]) -> Iterator[tuple[int, int,
         elif column[0] < len(cells):
             cell_start, cell_end = cells[column[0]]
             yield offset + cell_start, offset + cell_end, column[1]
+
+
+@functools.lru_cache(maxsize=4)
+def _table_lines(text: str) -> tuple[tuple[int, str, tuple[tuple[int, int], ...]], ...]:
+    """(offset, line, cells) of the lines of ``text`` that could be table rows, and an empty-cells marker for the
+    others (a line of one cell ends a table): computed once per text for every recognizer that reads columns."""
+    lines = []
+    offset = 0
+    for line in text.split("\n"):
+        cells = tuple(table_cells(line)) if "\t" in line or "  " in line else ()
+        if cells or lines and lines[-1][2]:
+            lines.append((offset, line, cells))
         offset += len(line) + 1
+    return tuple(lines)
 
 
 class LabelIndex:
