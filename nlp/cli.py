@@ -334,10 +334,11 @@ def _write_map(args: argparse.Namespace, placeholder_map: dict[str, str]) -> Non
 
 def _redact_office_file(args: argparse.Namespace, engine: Engine, kind: str) -> int:
     from nlp.documents.errors import DocumentError
-    from nlp.documents.formats import redact_document
+    from nlp.documents.formats import open_document, redact_document
 
-    try:
-        redaction = redact_document(engine, read_bytes(args.path), kind, args.mode)
+    data = read_bytes(args.path)
+    try:  # checked once, read and rewritten from the same checked package
+        redaction = redact_document(engine, open_document(data, kind), kind, args.mode)
     except DocumentError as error:
         raise document_error(args.path, error) from None
     if redaction.result.verdict == BLOCK:
@@ -350,15 +351,16 @@ def _redact_office_file(args: argparse.Namespace, engine: Engine, kind: str) -> 
 
 
 def _redact_docx_file(args: argparse.Namespace, engine: Engine) -> int:
-    from nlp.documents.docx import read_docx, redact_docx
+    from nlp.documents.docx import check_docx, read_docx, redact_docx
     from nlp.documents.errors import DocumentError
 
     data = read_bytes(args.path)
-    try:
-        redaction = engine.redact(read_docx(data).text, args.mode)
+    try:  # checked once, read and rewritten from the same checked package
+        checked = check_docx(data)
+        redaction = engine.redact(read_docx(checked).text, args.mode)
         if redaction.result.verdict == BLOCK:
             return _refuse_blocked(redaction.result)
-        changed = redact_docx(data, redaction.replacements)
+        changed = redact_docx(checked, redaction.replacements)
     except DocumentError as error:
         raise document_error(args.path, error) from None
     write_output(args.out, changed)

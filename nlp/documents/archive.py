@@ -10,6 +10,10 @@ parts. :func:`check_archive` refuses, with a :class:`DocumentError` whose messag
   sizes are not trusted: every entry is decompressed and counted, CRC verified);
 - XML with a DOCTYPE or ENTITY declaration (XXE, billion laughs), searched in the raw bytes, UTF-16 too;
 - macros (a VBA project in OOXML, Basic or script libraries in ODF).
+
+:func:`open_archive` runs the checks once and returns a :class:`CheckedArchive` holding every entry as checked
+(decompressed once). Every reader, writer and the server accept one in place of the file's bytes and hand it
+on (:func:`opened`), so one request checks and decompresses a package once, under the limits its caller set.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Union
 
 from nlp.documents.errors import DocumentError
 
@@ -61,9 +66,48 @@ def wrong_format(kind: str, detail: str) -> DocumentError:
                          detail=detail)
 
 
+@dataclass(frozen=True)
+class CheckedArchive:
+    """A zip-based office file that passed :func:`check_archive`, with every entry decompressed once."""
+
+    data: bytes  # the file as uploaded
+    kind: str
+    infos: tuple[zipfile.ZipInfo, ...]
+    entries: dict[str, bytes] = field(repr=False)  # name -> content, CRC verified
+
+    @property
+    def names(self) -> set[str]:
+        return set(self.entries)
+
+
+# A file's bytes, or the same file already checked: what every reader and writer of nlp.documents takes.
+Document = Union[bytes, CheckedArchive]
+
+
+def opened(data: Document, kind: str, limits: dict[str, int]) -> CheckedArchive:
+    """``data`` checked as ``kind`` under ``limits`` — or, already checked, handed on as it is."""
+    if isinstance(data, CheckedArchive):
+        if data.kind != kind:
+            raise wrong_format(kind, f"checked as {data.kind}")
+        return data
+    return open_archive(data, kind, **limits)
+
+
+def file_bytes(data: Document) -> bytes:
+    """The file's bytes, whether checked or not."""
+    return data.data if isinstance(data, CheckedArchive) else bytes(data)
+
+
 def check_archive(data: bytes, kind: str, *, max_uncompressed: int = 50_000_000, max_entries: int = 2000,
                   max_ratio: int = 200, main_part: str | None = None) -> set[str]:
-    """Refuse anything that is not a safe, readable file of ``kind``; return the archive's entry names.
+    """Refuse anything that is not a safe, readable file of ``kind``; return the archive's entry names."""
+    return open_archive(data, kind, max_uncompressed=max_uncompressed, max_entries=max_entries,
+                        max_ratio=max_ratio, main_part=main_part).names
+
+
+def open_archive(data: bytes, kind: str, *, max_uncompressed: int = 50_000_000, max_entries: int = 2000,
+                 max_ratio: int = 200, main_part: str | None = None) -> CheckedArchive:
+    """Refuse anything that is not a safe, readable file of ``kind``; return it checked, entries decompressed.
 
     Checks, in order: zip magic (an OLE2 compound file is an encrypted Office file or a legacy binary one),
     a readable zip directory, entry count, compression ratio of each large entry, total uncompressed size,
@@ -113,8 +157,9 @@ def check_archive(data: bytes, kind: str, *, max_uncompressed: int = 50_000_000,
             raise DocumentError("corrupt", detail="duplicate entry names")
         budget = max_uncompressed  # declared sizes may lie: count what decompression really yields
         mimetype = b""
+        entries: dict[str, bytes] = {}
         for info in infos:
-            content = read_entry(archive, info, budget)
+            content = entries[info.filename] = read_entry(archive, info, budget)
             budget -= len(content)
             if info.filename.lower().endswith((".xml", ".rels")) and declares_dtd(content):
                 raise DocumentError("xml_entities", detail=info.filename)
@@ -127,7 +172,7 @@ def check_archive(data: bytes, kind: str, *, max_uncompressed: int = 50_000_000,
                 raise wrong_format(kind, f"mimetype {mimetype[:80]!r}")
         elif main_part != "" and (main_part or fmt.main_part) not in names:
             raise wrong_format(kind, "no main part")
-    return names
+    return CheckedArchive(data, kind, tuple(infos), entries)
 
 
 def holds_macros(name: str, content: bytes) -> bool:

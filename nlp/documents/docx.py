@@ -32,7 +32,6 @@ import bisect
 import io
 import posixpath
 import zipfile
-import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -40,7 +39,7 @@ from typing import Any
 
 from lxml import etree
 
-from nlp.documents.archive import check_archive
+from nlp.documents.archive import CheckedArchive, Document, file_bytes, open_archive, opened
 from nlp.documents.errors import DocumentError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -99,31 +98,40 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
 
 
 def check_docx(data: bytes, *, max_uncompressed: int = 50_000_000, max_entries: int = 2000,
-               max_ratio: int = 200) -> None:
-    """Refuse anything that is not a safe, readable .docx; raise :class:`DocumentError` with the reason.
+               max_ratio: int = 200) -> CheckedArchive:
+    """Refuse anything that is not a safe, readable .docx (:class:`DocumentError` with the reason); return it
+    checked, to hand to :func:`read_docx`, :func:`redact_docx` and :func:`insert_notice_docx` in place of the
+    bytes, so that one request checks and decompresses the package once, under the caller's limits.
 
     :func:`nlp.documents.archive.check_archive` does the checks every zip-based office file gets (legacy and
     encrypted files, zip bombs, DOCTYPE and ENTITY declarations, macros); then the main document part named
     by the package relationships must exist.
     """
-    names = check_archive(data, "docx", max_uncompressed=max_uncompressed, max_entries=max_entries,
-                          max_ratio=max_ratio, main_part="")
-    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
-        if _main_part_name(archive, names) not in names:
-            raise DocumentError("not_docx", detail="no main document part")
+    checked = open_archive(data, "docx", max_uncompressed=max_uncompressed, max_entries=max_entries,
+                           max_ratio=max_ratio, main_part="")
+    if _main_part_of(checked.entries) not in checked.entries:
+        raise DocumentError("not_docx", detail="no main document part")
+    return checked
+
+
+def _checked_docx(data: Document, limits: dict[str, int]) -> CheckedArchive:
+    """``data`` checked by :func:`check_docx` under ``limits``, or handed on when it already was."""
+    if isinstance(data, CheckedArchive):
+        return opened(data, "docx", limits)  # refuses an archive checked as another kind
+    return check_docx(data, **limits)
 
 
 # --------------------------------------------------------------------------------------------------
 # Package access
 
 
-def _main_part_name(archive: zipfile.ZipFile, names: set[str]) -> str:
+def _main_part_of(entries: dict[str, bytes]) -> str:
     """The main document part, from the package relationships (word/document.xml by default)."""
-    if "_rels/.rels" not in names:
+    if "_rels/.rels" not in entries:
         return DEFAULT_MAIN_PART
     try:
-        rels = etree.fromstring(archive.read("_rels/.rels"), _PARSER)
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError, ValueError):
+        rels = etree.fromstring(entries["_rels/.rels"], _PARSER)
+    except (etree.XMLSyntaxError, ValueError):
         return DEFAULT_MAIN_PART
     for rel in rels.iter(f"{{{PKG_RELS}}}Relationship"):
         if rel.get("Type") in REL_OFFICE_DOCUMENT and rel.get("TargetMode") != "External":
@@ -143,14 +151,18 @@ def _rels_name(part_name: str) -> str:
 
 
 class _Package:
-    """The zip's entries, parsed lazily; remembers which XML parts were changed."""
+    """The zip's entries, parsed lazily; remembers which XML parts were changed. Built from a checked archive,
+    it decompresses nothing again."""
 
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            self.infos = archive.infolist()
-            self.raw = {info.filename: archive.read(info) for info in self.infos}
-            self.main = _main_part_name(archive, set(self.raw))
+    def __init__(self, data: bytes | CheckedArchive) -> None:
+        if isinstance(data, CheckedArchive):
+            self.data, self.infos, self.raw = data.data, list(data.infos), dict(data.entries)
+        else:
+            self.data = data
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                self.infos = archive.infolist()
+                self.raw = {info.filename: archive.read(info) for info in self.infos}
+        self.main = _main_part_of(self.raw)
         self.trees: dict[str, etree._Element] = {}
         self.changed: set[str] = set()
         self.added: dict[str, bytes] = {}
@@ -393,13 +405,13 @@ def _layout(package: _Package) -> tuple[str, list[_Paragraph]]:
     return "".join(pieces[:-1]), paragraphs
 
 
-def read_docx(data: bytes, **limits: int) -> DocxText:
+def read_docx(data: Document, **limits: int) -> DocxText:
     """The text of a .docx (body, tables, headers, footers) with each paragraph's location.
 
-    ``limits`` (max_uncompressed, max_entries, max_ratio) go to :func:`check_docx`, which runs first.
+    ``limits`` (max_uncompressed, max_entries, max_ratio) go to :func:`check_docx`, which runs first — unless
+    ``data`` is what :func:`check_docx` returned.
     """
-    check_docx(data, **limits)
-    text, paragraphs = _layout(_Package(bytes(data)))
+    text, paragraphs = _layout(_Package(_checked_docx(data, limits)))
     segments = tuple(Segment(p.start, p.end, p.location) for p in paragraphs)
     return DocxText(text, segments, tuple(segment.start for segment in segments))
 
@@ -448,16 +460,15 @@ def _edit_paragraph(paragraph: etree._Element, start: int, end: int, replacement
             element.getparent().remove(element)
 
 
-def redact_docx(data: bytes, replacements: Sequence[tuple[int, int, str]], **limits: int) -> bytes:
+def redact_docx(data: Document, replacements: Sequence[tuple[int, int, str]], **limits: int) -> bytes:
     """Rewrite only the characters of the given spans (offsets into ``read_docx(data).text``).
 
     Each span's replacement goes into the first run the span touches, keeping that run's formatting;
     the rest of the span is trimmed from the following runs. A span across paragraphs is cut at each
     paragraph (the paragraphs are not merged). Spans must not overlap. Parts with no span are copied
-    byte for byte. ``limits`` go to :func:`check_docx`.
+    byte for byte. ``limits`` go to :func:`check_docx` (or ``data`` is what it returned).
     """
-    check_docx(data, **limits)
-    package = _Package(bytes(data))
+    package = _Package(_checked_docx(data, limits))
     text, paragraphs = _layout(package)
     spans = sorted((int(start), int(end), str(replacement)) for start, end, replacement in replacements)
     previous_end = 0
@@ -515,10 +526,9 @@ def _custom_properties_part(package: _Package) -> str | None:
     return None
 
 
-def read_custom_properties(data: bytes) -> dict[str, Any]:
+def read_custom_properties(data: Document) -> dict[str, Any]:
     """The document's custom properties (docProps/custom.xml) as name -> value (bool, int, float or str)."""
-    check_docx(data)
-    package = _Package(bytes(data))
+    package = _Package(_checked_docx(data, {}))
     part = _custom_properties_part(package)
     return _parse_custom_properties(package.xml(part)) if part else {}
 
@@ -605,7 +615,7 @@ def _add_content_type_override(package: _Package, part: str) -> None:
     package.changed.add("[Content_Types].xml")
 
 
-def insert_notice_docx(data: bytes, notice_zh: str, notice_en: str, position: str = "top", *,
+def insert_notice_docx(data: Document, notice_zh: str, notice_en: str, position: str = "top", *,
                        is_present: Callable[[str], bool] | None = None,
                        now: datetime | None = None, **limits: int) -> bytes:
     """The document with the AI notice as its own paragraph(s) at the top or bottom of the body, once.
@@ -615,15 +625,14 @@ def insert_notice_docx(data: bytes, notice_zh: str, notice_en: str, position: st
     already true and the exact wording is present. The custom properties ``AIAssisted`` (vt:bool true)
     and, when the notice is inserted, ``AIAssistedNoticeInserted`` (ISO 8601 UTC time, vt:lpwstr) are
     set; other custom properties are kept. When nothing needs to change, the input comes back unchanged.
-    ``limits`` go to :func:`check_docx`.
+    ``limits`` go to :func:`check_docx` (or ``data`` is what it returned).
     """
     if position not in ("top", "bottom"):
         raise ValueError(f"position must be 'top' or 'bottom', not {position!r}")
     lines = [line for notice in (notice_zh, notice_en) if notice for line in notice.splitlines() if line]
     if not lines:
         raise ValueError("the notice is empty")
-    check_docx(data, **limits)
-    package = _Package(bytes(data))
+    package = _Package(_checked_docx(data, limits))
     text, _ = _layout(package)
     exact = any(notice and notice in text for notice in (notice_zh, notice_en))
     custom_part = _custom_properties_part(package)
@@ -631,7 +640,7 @@ def insert_notice_docx(data: bytes, notice_zh: str, notice_en: str, position: st
     flagged = properties.get(PROP_AI_ASSISTED) is True
     present = (is_present(text) if is_present is not None else exact) or (flagged and exact)
     if present and flagged:
-        return bytes(data)
+        return file_bytes(data)
     values = {PROP_AI_ASSISTED: ("bool", "true")}
     if not present:
         body = package.xml(package.main).find(BODY)

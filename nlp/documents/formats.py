@@ -3,7 +3,8 @@
 ``kind`` is the file's suffix without the dot: ``xlsx``, ``csv``, ``ods`` (tables, scanned with
 :func:`nlp.table.scan_tables`, header-aware, located by sheet and cell) and ``pptx``, ``odt``, ``odp`` (text,
 scanned with ``Engine.scan``, located by slide and shape or paragraph). Every function raises
-:class:`nlp.documents.DocumentError` for a file it refuses.
+:class:`nlp.documents.DocumentError` for a file it refuses, and takes the file's bytes or, to check it once
+for several calls, what :func:`open_document` returned.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from nlp.documents.archive import Document, file_bytes, open_archive
 from nlp.documents.errors import DocumentError
 from nlp.engine import Engine
 from nlp.finding import ScanResult
@@ -51,7 +53,7 @@ class DocumentRedaction:
     result: ScanResult
 
 
-def _tables(data: bytes, kind: str, name: str, limits: dict[str, int]) -> tuple[Table, ...]:
+def _tables(data: Document, kind: str, name: str, limits: dict[str, int]) -> tuple[Table, ...]:
     if kind == "xlsx":
         from nlp.documents.spreadsheet import read_xlsx
 
@@ -65,7 +67,7 @@ def _tables(data: bytes, kind: str, name: str, limits: dict[str, int]) -> tuple[
     return read_ods(data, **limits)
 
 
-def _text(data: bytes, kind: str, limits: dict[str, int]) -> Any:
+def _text(data: Document, kind: str, limits: dict[str, int]) -> Any:
     if kind == "pptx":
         from nlp.documents.presentation import read_pptx
 
@@ -80,7 +82,14 @@ def _check_kind(kind: str) -> None:
         raise DocumentError("unsupported_format", detail=kind)
 
 
-def scan_document(engine: Engine, data: bytes, kind: str, *, name: str = "", **limits: int) -> DocumentScan:
+def open_document(data: bytes, kind: str, **limits: int) -> Document:
+    """The file checked once (:func:`nlp.documents.archive.open_archive` for the zip-based kinds), to hand to the
+    functions below in place of its bytes: a request then checks and decompresses it once."""
+    _check_kind(kind)
+    return bytes(data) if kind == "csv" else open_archive(data, kind, **limits)
+
+
+def scan_document(engine: Engine, data: Document, kind: str, *, name: str = "", **limits: int) -> DocumentScan:
     """Read and scan a file; ``name`` names a .csv's only sheet."""
     _check_kind(kind)
     if kind in TABLE_KINDS:
@@ -90,14 +99,14 @@ def scan_document(engine: Engine, data: bytes, kind: str, *, name: str = "", **l
     return DocumentScan(located.text, engine.scan(located.text), located.locate)
 
 
-def redact_document(engine: Engine, data: bytes, kind: str, mode: str = "mask", **limits: int) -> DocumentRedaction:
+def redact_document(engine: Engine, data: Document, kind: str, mode: str = "mask", **limits: int) -> DocumentRedaction:
     """The file with its personal data redacted, formatting kept. A blocked file comes back unchanged with
     its result (verdict ``block``): the caller refuses it."""
     _check_kind(kind)
     if kind in TABLE_KINDS:
         redaction = redact_tables(engine, _tables(data, kind, "", limits), mode)
         if redaction.result.verdict == "block":
-            return DocumentRedaction(bytes(data), {}, redaction.result)
+            return DocumentRedaction(file_bytes(data), {}, redaction.result)
         if kind == "xlsx":
             from nlp.documents.spreadsheet import redact_xlsx
 
@@ -113,7 +122,7 @@ def redact_document(engine: Engine, data: bytes, kind: str, mode: str = "mask", 
         return DocumentRedaction(changed, redaction.placeholder_map, redaction.result)
     text_redaction = engine.redact(_text(data, kind, limits).text, mode=mode)
     if text_redaction.result.verdict == "block":
-        return DocumentRedaction(bytes(data), {}, text_redaction.result)
+        return DocumentRedaction(file_bytes(data), {}, text_redaction.result)
     if kind == "pptx":
         from nlp.documents.presentation import redact_pptx
 
@@ -125,7 +134,7 @@ def redact_document(engine: Engine, data: bytes, kind: str, mode: str = "mask", 
     return DocumentRedaction(changed, dict(text_redaction.placeholder_map), text_redaction.result)
 
 
-def insert_notice_document(data: bytes, kind: str, notice: str, placement: str = "first_slide",
+def insert_notice_document(data: Document, kind: str, notice: str, placement: str = "first_slide",
                            **limits: int) -> bytes:
     """The file with the AI notice inserted once (see ``insert_notice_pptx``); other kinds are refused."""
     _check_kind(kind)

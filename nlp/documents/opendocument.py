@@ -23,7 +23,7 @@ from typing import Any
 
 from lxml import etree
 
-from nlp.documents.archive import check_archive
+from nlp.documents.archive import Document, file_bytes, opened
 from nlp.documents.docx import DocxText, _Package
 from nlp.documents.errors import DocumentError
 from nlp.documents.located import Paragraph, join, rewrite
@@ -88,9 +88,8 @@ def _paragraph(element: etree._Element, location: dict[str, Any]) -> Paragraph:
     return Paragraph(element, location, _atoms(element), _set_text, part=CONTENT)
 
 
-def _open(data: bytes, kind: str, limits: dict[str, int]) -> tuple[_Package, etree._Element]:
-    check_archive(data, kind, **limits)
-    package = _Package(bytes(data))
+def _open(data: Document, kind: str, limits: dict[str, int]) -> tuple[_Package, etree._Element]:
+    package = _Package(opened(data, kind, limits))
     try:
         root = etree.fromstring(package.raw[CONTENT], _PARSER)
     except etree.XMLSyntaxError as error:
@@ -144,18 +143,18 @@ def _walk(root: etree._Element, kind: str) -> list[Paragraph]:
     return paragraphs
 
 
-def read_odf(data: bytes, kind: str, **limits: int) -> DocxText:
+def read_odf(data: Document, kind: str, **limits: int) -> DocxText:
     """The text of an .odt or .odp with each paragraph's location."""
     _, root = _open(data, kind, limits)
     return join(_walk(root, kind))
 
 
-def redact_odf(data: bytes, kind: str, replacements: list[tuple[int, int, str]] | tuple, **limits: int) -> bytes:
+def redact_odf(data: Document, kind: str, replacements: list[tuple[int, int, str]] | tuple, **limits: int) -> bytes:
     """Rewrite only the characters of the spans (offsets into ``read_odf(data, kind).text``)."""
     package, root = _open(data, kind, limits)
     paragraphs = _walk(root, kind)
     package.changed |= rewrite(paragraphs, len(join(paragraphs).text), replacements)
-    return package.to_bytes() if package.changed else bytes(data)
+    return package.to_bytes() if package.changed else file_bytes(data)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -207,7 +206,7 @@ def _sheet_rows(table: etree._Element, budget: list[int]) -> tuple[list[list[str
     return rows, elements
 
 
-def read_ods(data: bytes, **limits: int) -> tuple[Table, ...]:
+def read_ods(data: Document, **limits: int) -> tuple[Table, ...]:
     """Every sheet of an .ods as a :class:`Table`."""
     _, root = _open(data, "ods", limits)
     return tuple(Table(name, rows) for name, rows, _ in _sheets(root))
@@ -222,7 +221,7 @@ def _sheets(root: etree._Element) -> Iterator[tuple[str, list[list[str]], list[l
         yield table.get(_q(TABLE, "name"), ""), rows, elements
 
 
-def redact_ods(data: bytes, redaction: TableRedaction, **limits: int) -> bytes:
+def redact_ods(data: Document, redaction: TableRedaction, **limits: int) -> bytes:
     """Rewrite the redacted cells of ``redact_tables(engine, read_ods(data))``: the cell keeps its style and
     holds the redacted text as one paragraph (a repeated cell holds one value, so all its copies change)."""
     package, root = _open(data, "ods", limits)
@@ -243,4 +242,4 @@ def redact_ods(data: bytes, redaction: TableRedaction, **limits: int) -> bytes:
             cell.attrib.pop(_q(OFFICE, attribute), None)
         cell.set(_q(OFFICE, "value-type"), "string")
         package.changed.add(CONTENT)
-    return package.to_bytes() if package.changed else bytes(data)
+    return package.to_bytes() if package.changed else file_bytes(data)

@@ -26,7 +26,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.exc import PackageNotFoundError
 from pptx.util import Emu, Pt
 
-from nlp.documents.archive import check_archive
+from nlp.documents.archive import Document, file_bytes, opened
 from nlp.documents.docx import (
     PROP_AI_ASSISTED,
     PROP_NOTICE_INSERTED,
@@ -89,12 +89,12 @@ def _walk(presentation: Any) -> list[Paragraph]:
     return paragraphs
 
 
-def _open(data: bytes, limits: dict[str, int]) -> Any:
-    check_archive(data, "pptx", **limits)
+def _open(data: Document, limits: dict[str, int]) -> Any:
+    archive = opened(data, "pptx", limits)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return Presentation(io.BytesIO(bytes(data)))
+            return Presentation(io.BytesIO(archive.data))
     except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as error:
         raise DocumentError("corrupt", detail=f"pptx: {type(error).__name__}") from None
 
@@ -105,22 +105,22 @@ def _save(presentation: Any) -> bytes:
     return out.getvalue()
 
 
-def read_pptx(data: bytes, **limits: int) -> DocxText:
+def read_pptx(data: Document, **limits: int) -> DocxText:
     """The text of a .pptx (slides, shapes, tables, notes) with each paragraph's location."""
     return join(_walk(_open(data, limits)))
 
 
-def redact_pptx(data: bytes, replacements: list[tuple[int, int, str]] | tuple, **limits: int) -> bytes:
+def redact_pptx(data: Document, replacements: list[tuple[int, int, str]] | tuple, **limits: int) -> bytes:
     """Rewrite only the characters of the spans (offsets into ``read_pptx(data).text``), run formatting kept."""
     presentation = _open(data, limits)
     paragraphs = _walk(presentation)
     text = join(paragraphs).text
     if not rewrite(paragraphs, len(text), replacements):
-        return bytes(data)
+        return file_bytes(data)
     return _save(presentation)
 
 
-def insert_notice_pptx(data: bytes, notice: str, placement: str = "first_slide", *,
+def insert_notice_pptx(data: Document, notice: str, placement: str = "first_slide", *,
                        now: datetime | None = None, **limits: int) -> bytes:
     """The presentation with the AI notice once — a text box across the top of the first slide, or a
     paragraph at the end of every slide's speaker notes — and the custom property ``AIAssisted`` set.
@@ -154,11 +154,11 @@ def insert_notice_pptx(data: bytes, notice: str, placement: str = "first_slide",
                     notes.add_paragraph().text = notice
                 else:
                     notes.text = notice
-    changed = data if present else _save(presentation)
-    package = _Package(bytes(changed))
+    changed = file_bytes(data) if present else _save(presentation)
+    package = _Package(changed)
     part = _custom_properties_part(package)
     if part and _parse_custom_properties(package.xml(part)).get(PROP_AI_ASSISTED) is True and present:
-        return bytes(data)
+        return file_bytes(data)
     values = {PROP_AI_ASSISTED: ("bool", "true")}
     if not present:
         moment = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)

@@ -24,7 +24,7 @@ from lxml import etree
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from nlp.documents.archive import check_archive
+from nlp.documents.archive import Document, file_bytes, opened
 from nlp.documents.docx import PKG_RELS, _Package
 from nlp.documents.errors import DocumentError
 from nlp.table import Table, TableRedaction, column_letters
@@ -44,13 +44,13 @@ def _too_large(count: int) -> DocumentError:
     return DocumentError("too_large", detail=f"more than {MAX_CELLS} cells ({count})")
 
 
-def read_xlsx(data: bytes, **limits: int) -> tuple[Table, ...]:
+def read_xlsx(data: Document, **limits: int) -> tuple[Table, ...]:
     """Every worksheet of an .xlsx as a :class:`Table` (name = sheet name, origin A1)."""
-    check_archive(data, "xlsx", **limits)
+    archive = opened(data, "xlsx", limits)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            workbook = load_workbook(io.BytesIO(bytes(data)), read_only=True, data_only=True)
+            workbook = load_workbook(io.BytesIO(archive.data), read_only=True, data_only=True)
     except (InvalidFileException, KeyError, ValueError, TypeError, etree.XMLSyntaxError, OSError) as error:
         raise DocumentError("corrupt", detail=f"xlsx: {type(error).__name__}") from None
     tables: list[Table] = []
@@ -114,10 +114,9 @@ def _replace_shared(item: etree._Element, text: str) -> None:
     texts[0].set(XML_SPACE, "preserve")
 
 
-def redact_xlsx(data: bytes, redaction: TableRedaction, **limits: int) -> bytes:
+def redact_xlsx(data: Document, redaction: TableRedaction, **limits: int) -> bytes:
     """Rewrite the redacted cells of ``redact_tables(engine, read_xlsx(data))`` in the .xlsx itself."""
-    check_archive(data, "xlsx", **limits)
-    package = _Package(bytes(data))
+    package = _Package(opened(data, "xlsx", limits))
     sheets = _worksheet_parts(package)
     shared_part = "xl/sharedStrings.xml"
     shared = list(package.xml(shared_part).iter(_s("si"))) if shared_part in package.raw else []
@@ -143,7 +142,7 @@ def redact_xlsx(data: bytes, redaction: TableRedaction, **limits: int) -> bytes:
                     package.changed.add(shared_part)
             _inline_string(cell, text)
             package.changed.add(part)
-    return package.to_bytes() if package.changed else bytes(data)
+    return package.to_bytes() if package.changed else file_bytes(data)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -55,7 +55,9 @@ def _document_error(error: Any) -> ApiError:
     return ApiError(code, zh=getattr(error, "zh", None), en=getattr(error, "en", None))
 
 
-def _uploaded_docx() -> tuple[bytes, str]:
+def _uploaded_docx() -> tuple[Any, str]:
+    """The uploaded file, checked once under the configured limits (``nlp.documents.archive.CheckedArchive``, or
+    a .csv's bytes), to hand to every reader and writer of the request; and its safe name."""
     if request.mimetype != "multipart/form-data":
         raise ApiError(
             "unsupported_media_type",
@@ -75,15 +77,15 @@ def _uploaded_docx() -> tuple[bytes, str]:
         )
     from nlp.documents.docx import check_docx
     from nlp.documents.errors import DocumentError
-    from nlp.documents.formats import KINDS
+    from nlp.documents.formats import KINDS, open_document
 
-    if _kind(upload.filename) in KINDS:  # its reader runs the same checks (nlp.documents.archive) first
-        return data, safe_filename(upload.filename)
+    kind = _kind(upload.filename)
+    limits = {} if kind == "csv" else {"max_uncompressed": settings.max_docx_uncompressed_bytes}
     try:
-        check_docx(data, max_uncompressed=settings.max_docx_uncompressed_bytes)
+        checked = open_document(data, kind, **limits) if kind in KINDS else check_docx(data, **limits)
     except DocumentError as error:
         raise _document_error(error) from None
-    return data, safe_filename(upload.filename)
+    return checked, safe_filename(upload.filename)
 
 
 def _locate(findings: Any, docx_text: Any) -> list[dict[str, Any]]:
@@ -173,7 +175,7 @@ def _report(docx_text: Any, filename: str) -> dict[str, Any]:
     return report
 
 
-def _with_notice(data: bytes, docx_text: Any, filename: str, insert_notice_docx: Any) -> Response:
+def _with_notice(data: Any, docx_text: Any, filename: str, insert_notice_docx: Any) -> Response:
     active = policy()
     changed = insert_notice_docx(
         data, notice_text(active, lang="zh-TW"), notice_text(active, lang="en"), active.notice.position
@@ -183,7 +185,7 @@ def _with_notice(data: bytes, docx_text: Any, filename: str, insert_notice_docx:
     return response
 
 
-def _redacted(data: bytes, docx_text: Any, filename: str, mode: str, redact_docx: Any) -> dict[str, Any]:
+def _redacted(data: Any, docx_text: Any, filename: str, mode: str, redact_docx: Any) -> dict[str, Any]:
     """The redacted document and its placeholder map in one JSON body: a map of any size never rides in a
     header (proxies refuse large headers: nginx answers 502 above its buffer)."""
     redaction = engine().redact(docx_text.text, mode=mode)
@@ -215,17 +217,15 @@ def _kind(filename: str | None) -> str:
     return PurePath(filename or "").suffix.lower().lstrip(".")
 
 
-def _office_document(data: bytes, filename: str, kind: str, action: str, mode: str) -> Any:
+def _office_document(data: Any, filename: str, kind: str, action: str, mode: str) -> Any:
     """``/documents`` for .pptx, .xlsx, .csv, .odt, .ods, .odp: the same three actions as for .docx."""
     from nlp.documents.errors import DocumentError
     from nlp.documents.formats import MEDIA_TYPES, insert_notice_document, redact_document, scan_document
 
     channel = CHANNEL_OF_KIND[kind]
-    limits = {"max_uncompressed": current_app.config["AIGUARD_SETTINGS"].max_docx_uncompressed_bytes}
-    limits = {} if kind == "csv" else limits
     stem = PurePath(filename).stem or "document"
-    try:
-        scanned = scan_document(engine(), data, kind, name=stem, **limits)
+    try:  # ``data`` was checked once under the configured limits (_uploaded_docx): nothing checks it again
+        scanned = scan_document(engine(), data, kind, name=stem)
         require_text_within_limit(scanned.text)
         if action == "scan":
             report = scanned.result.to_dict()
@@ -235,12 +235,12 @@ def _office_document(data: bytes, filename: str, kind: str, action: str, mode: s
             _audit_channel("document_scan", channel, scanned.text, scanned.result)
             return report
         if action == "notice":
-            changed = insert_notice_document(data, kind, notice_text(policy(), lang="zh-TW"), **limits)
+            changed = insert_notice_document(data, kind, notice_text(policy(), lang="zh-TW"))
             response = Response(changed, mimetype=MEDIA_TYPES[kind])
             response.headers["Content-Disposition"] = attachment(f"{stem}-ai-notice.{kind}")
             _audit_channel("document_notice", channel, scanned.text, scanned.result)
             return response
-        redaction = redact_document(engine(), data, kind, mode, **limits)
+        redaction = redact_document(engine(), data, kind, mode)
     except DocumentError as error:
         raise _document_error(error) from None
     _audit_channel("document_redact", channel, scanned.text, redaction.result)
