@@ -14,6 +14,7 @@ import re
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from nlp.articles import (
     ALLOW_BASIS,
@@ -42,6 +43,9 @@ from nlp.redaction import Redaction, redact_all
 from nlp.registry import build_recognizers
 from nlp.text import ScanText, value_key
 
+if TYPE_CHECKING:
+    from nlp.ner.ckip import CkipPersonFinder
+
 # Which finding survives when two non-marking findings overlap: checksum-backed types first (nlp/finding_types.py).
 PRIORITY = {t.name: t.priority for t in FINDING_TYPES if not t.marking}
 PRC_AI_SERVICES = re.compile(
@@ -58,8 +62,8 @@ class Engine:
         self.recognizers = build_recognizers(self.policy)
         self._allowed = {value_key(v) for v in self.policy.allow_values}
         self._ner_lock = threading.Lock()
-        self._person_finder = None
-        self._english_ner = None
+        self._person_finder: CkipPersonFinder | None = None  # loaded on first use (imports torch)
+        self._english_ner: Any = None  # a spaCy Language, loaded on first use (spaCy is an optional extra)
         self._spacy_model = self.policy.ner.spacy_model or installed_english_pipeline()
 
     # ---- public -------------------------------------------------------------------------------

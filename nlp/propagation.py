@@ -54,9 +54,9 @@ def propagate(scan_text: ScanText, findings: Sequence[Finding], seeds: Iterable[
     for finding in (*findings, *seeds):
         if finding.type in MARKING_TYPES:
             continue
-        key = _search_key(finding)
-        if len(key[1]) >= 2:
-            sources.setdefault(key, finding)
+        search_key = _search_key(finding)
+        if len(search_key[1]) >= 2:
+            sources.setdefault(search_key, finding)
     if not sources:
         return list(findings)
     text = _CompactText(scan_text.folded)

@@ -143,12 +143,12 @@ def restore(text: str, placeholder_map: dict[str, str]) -> Restoration:
     ordered = sorted(placeholder_map, key=len, reverse=True)
     shaped: list[str] = []
     literal: list[str] = []
-    for placeholder in ordered:
-        match = PLACEHOLDER.match(placeholder)
+    for mapped in ordered:
+        match = PLACEHOLDER.match(mapped)
         if match and len(match.group("number")) <= MAX_NUMBER_DIGITS and VARIANT_NAME.fullmatch(match["name"]):
-            shaped.append(placeholder)
-        elif placeholder:
-            literal.append(placeholder)
+            shaped.append(mapped)
+        elif mapped:
+            literal.append(mapped)
     variants = _Variants(shaped)
     literals = _LiteralKeys(literal)
     # three streams of candidates, each searched forward only: bracketed, literal keys, bare name + number
@@ -160,7 +160,8 @@ def restore(text: str, placeholder_map: dict[str, str]) -> Restoration:
     copied = 0
     while any(upcoming):
         position = min(m.start() for m in upcoming if m is not None)
-        placeholder, end = None, position
+        placeholder: str | None = None
+        end = position
         bracketed, literal_start, bare = (m if m is not None and m.start() == position else None for m in upcoming)
         if bracketed is not None:
             key = variants.lookup(bracketed.group("name"), bracketed.group("number"))

@@ -351,7 +351,7 @@ def _scan_in_chunks(engine: Engine, laid_out: _Layout, header_rows: Sequence[int
         if name is None and not spans:
             continue
         for chunk_first in range(0, max(len(spans), 1), CHUNK_ROWS):
-            chunk = spans[chunk_first:chunk_first + CHUNK_ROWS] or [name]
+            chunk = spans[chunk_first:chunk_first + CHUNK_ROWS] or ([name] if name else [])
             chunk_start = name[0] if chunk_first == 0 and name else chunk[0][0]
             chunk_end = chunk[-1][1]
             prefix = ""

@@ -137,7 +137,7 @@ def _handle_http_exception(error: HTTPException) -> Response:
         # the exception itself would be answered (a dependency outage is 503, a bug is logged and 500).
         handler = current_app._find_error_handler(original, request.blueprints)  # noqa: SLF001
         if handler is not None and handler is not _handle_http_exception:
-            return handler(original)
+            return current_app.make_response(handler(original))  # type: ignore[arg-type]  # Flask types handlers loosely
     status = error.code or 500
     code = WERKZEUG_CODES.get(status, "internal_error" if status >= 500 else "bad_request")
     _, zh, en = ERRORS[code]

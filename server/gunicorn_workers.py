@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+import socket
+from typing import Any, cast
 
 from gunicorn.workers.gthread import ThreadWorker as GunicornThreadWorker
 from gunicorn.workers.sync import SyncWorker as GunicornSyncWorker
@@ -80,11 +81,11 @@ class ThreadWorker(GunicornThreadWorker):
     """``gthread`` with JSON error answers."""
 
     def handle_error(self, req: Any, client: Any, addr: Any, exc: BaseException) -> None:
-        super().handle_error(req, _JsonErrorSocket(client), addr, exc)
+        super().handle_error(req, cast(socket.socket, _JsonErrorSocket(client)), addr, exc)  # a proxy of the socket
 
 
 class SyncWorker(GunicornSyncWorker):
     """``sync`` with JSON error answers."""
 
     def handle_error(self, req: Any, client: Any, addr: Any, exc: BaseException) -> None:
-        super().handle_error(req, _JsonErrorSocket(client), addr, exc)
+        super().handle_error(req, cast(socket.socket, _JsonErrorSocket(client)), addr, exc)  # a proxy of the socket

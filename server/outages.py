@@ -125,6 +125,6 @@ def init_app(app: Flask) -> Outages:
     app.extensions["aiguard.outages"] = tracker
     app.after_request(_mark_unrecorded)
     app.register_error_handler(DBAPIError, _database_error)
-    app.register_error_handler(PoolTimeout, _database_error)  # type: ignore[arg-type]
+    app.register_error_handler(PoolTimeout, _database_error)
     app.register_error_handler(StorageError, _storage_error)
     return tracker

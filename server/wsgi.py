@@ -7,6 +7,7 @@ the per-process ``memory://`` rate-limit store stop the start (see ``server.limi
 from __future__ import annotations
 
 import sys
+from types import FrameType
 
 from server.app import create_app
 from server.config import Settings
@@ -15,12 +16,13 @@ from server.limits import require_shared_store
 
 def gunicorn_worker_count() -> int:
     """The ``workers`` setting of the gunicorn worker or master importing this module; 1 outside gunicorn."""
-    frame = sys._getframe(1)
+    frame: FrameType | None = sys._getframe(1)
     while frame is not None:
         loader = frame.f_locals.get("self")
         config = getattr(loader, "cfg", None)
-        if type(loader).__module__.startswith("gunicorn.") and hasattr(config, "workers"):
-            return int(config.workers)
+        workers = getattr(config, "workers", None)
+        if type(loader).__module__.startswith("gunicorn.") and workers is not None:
+            return int(workers)
         frame = frame.f_back
     return 1
 

@@ -237,7 +237,7 @@ def read_eml(data: bytes) -> EmailText:
             attachments.append(Attachment(name, "", error))
         else:
             attachments.append(Attachment(name, document.text, None, document))
-    pieces = [("subject", None, subject), ("body", None, body)]
+    pieces: list[tuple[str, str | None, str]] = [("subject", None, subject), ("body", None, body)]
     pieces += [("attachment", a.filename, a.text) for a in attachments if a.error is None]
     parts: list[EmailPart] = []
     offset = 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,7 +122,7 @@ def dashboard() -> str:
             column_chart(
                 _bilingual(metric),
                 day_labels,
-                [figures.per_day.get(day, {}).get(metric, 0) for day in figures.days],
+                [figures.per_day.get(day, Counter())[metric] for day in figures.days],
                 METRIC_COLOURS[metric],
             ),
         )
