@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import accumulate
 
@@ -46,6 +46,17 @@ _PLACE_SUFFIX = re.compile(
 )
 
 
+def _values(finding: Finding) -> Iterator[Finding]:
+    """The values a finding stands for: itself, and for the council form (王議員志強) the plain name 王志強,
+    which the minutes also write (「王志強王議員」, 「王志強發言」)."""
+    yield finding
+    title = next((e.split(":", 1)[1] for e in finding.evidence if e.startswith("council:")), "")
+    if finding.type == PERSON and title and title in finding.text:
+        plain = finding.text.replace(title, "", 1)
+        if len(plain) >= 2:
+            yield replace(finding, text=plain)
+
+
 def propagate(scan_text: ScanText, findings: Sequence[Finding], seeds: Iterable[Finding] = ()) -> list[Finding]:
     """``findings`` and a finding at every other occurrence in ``scan_text`` of a value found in ``findings``
     or in ``seeds`` (findings of the document's other segments). Sorted by start, as the engine keeps them.
@@ -54,9 +65,10 @@ def propagate(scan_text: ScanText, findings: Sequence[Finding], seeds: Iterable[
     for finding in (*findings, *seeds):
         if finding.type in MARKING_TYPES:
             continue
-        search_key = _search_key(finding)
-        if len(search_key[1]) >= 2:
-            sources.setdefault(search_key, finding)
+        for value in _values(finding):
+            search_key = _search_key(value)
+            if len(search_key[1]) >= 2:
+                sources.setdefault(search_key, value)
     if not sources:
         return list(findings)
     text = _CompactText(scan_text.folded)

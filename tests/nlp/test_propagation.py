@@ -27,6 +27,8 @@ def repeats(text: str) -> list[tuple[str, str, int]]:
         ("信箱：wang@ntpc.gov.tw\n回信給WANG@NTPC.GOV.TW即可", []),  # found by the recognizer itself
         # a two-character name, repeated as a person
         ("承辦人：林森\n林森表示將儘速處理", [("PERSON", "林森", 7)]),
+        # the council form 王議員志強 stands for 王志強 too: the minutes write both
+        ("主席：請王志強王議員。\n王議員志強：謝謝主席。", [("PERSON", "王志強", 4)]),
     ],
 )
 def test_repeats_are_findings_with_their_own_offsets(text, expected):
