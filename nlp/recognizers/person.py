@@ -104,7 +104,7 @@ JUDGMENT_ROLES = (
     "代表人", "法定代理人", "訴訟代理人", "複代理人", "辯護人", "選任辯護人", "參加人", "債權人", "債務人",
 )
 JUDGMENT_LABEL = re.compile(
-    r"^[ \t]*(?:"
+    r"^[ \t]*(?:即[ \t]*)?(?:"  # 「聲 請 人」 then 「即 被 告 王小明」: one person in two roles
     + "|".join("[ \t]*".join(role) for role in sorted(JUDGMENT_ROLES, key=len, reverse=True))
     + rf")[ \t]*[:：]?[ \t]*(?=[{CJK_CHARS}])",
     re.MULTILINE,
@@ -417,10 +417,10 @@ class PersonRecognizer(Recognizer):
                 left = middle - length
                 if left < 0 or not all(CJK.match(c) for c in text[left:middle]):
                     break
+                title = TITLE_BEFORE_PATTERN.search(text, max(0, left - 6), left + 1)
                 if (
                     left == 0 or not CJK.match(text[left - 1]) or text[left - 1] in NON_NAME or text[left - 1] in LEFT_CHARS
-                    or TITLE_BEFORE_PATTERN.search(text, max(0, left - 6), left + 1)
-                    and TITLE_BEFORE_PATTERN.search(text, max(0, left - 6), left + 1).end() == left
+                    or title and title.end() == left
                     or re.search(r"[:：]$", text[max(0, left - 1):left])
                 ):
                     start = left

@@ -10,6 +10,7 @@ from nlp.recognizers.person import PersonRecognizer
 RECOGNIZER = PersonRecognizer()
 
 POSITIVE = [
+    ("聲 請 人\n即 被 告 沈詣珉\n選任辯護人 韓宗諭律師", ["沈詣珉", "韓宗諭"]),  # a second role of the same person
     ("編號\t姓名\t國籍\n1\tNGUYEN VAN AN\t越南\n2\t林美\t臺灣", ["NGUYEN VAN AN", "林美"]),  # cells under 姓名
     ("序號  學生姓名  班級\n1     江　恬    三年二班\n2     Ana Novak  三年五班", ["江　恬", "Ana Novak"]),
     ("經發局商業科長古柏翰調市場處副處長。", ["古柏翰"]),  # a personnel order: title, name, 調
