@@ -24,7 +24,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from nlp.articles import TYPE_LABELS
 from nlp.engine import Engine
@@ -207,9 +207,14 @@ def _jsonl_lines(path: str) -> Iterator[tuple[int, str]]:
     """Numbered non-blank lines of a JSONL file (or stdin for ``-``), read as a stream."""
     import io
 
+    stream: TextIO
+    stdin_wrapper: io.TextIOWrapper | None = None  # stdin's bytes read as UTF-8; detached afterwards
     if path == "-":
         binary = getattr(sys.stdin, "buffer", None)
-        stream = io.TextIOWrapper(binary, encoding="utf-8-sig") if binary is not None else sys.stdin
+        if binary is not None:
+            stream = stdin_wrapper = io.TextIOWrapper(binary, encoding="utf-8-sig")
+        else:
+            stream = sys.stdin
     else:
         try:
             stream = open(path, encoding="utf-8-sig")  # closed in finally
@@ -224,10 +229,10 @@ def _jsonl_lines(path: str) -> Iterator[tuple[int, str]]:
     except OSError as error:
         raise os_error(path, error) from None
     finally:
-        if path != "-":
+        if stdin_wrapper is not None:
+            stdin_wrapper.detach()  # leave sys.stdin usable
+        elif path != "-":
             stream.close()
-        elif stream is not sys.stdin:
-            stream.detach()  # leave sys.stdin usable
 
 
 def _scan_jsonl(paths: list[str], engine: Engine) -> int:
@@ -242,7 +247,7 @@ def _scan_jsonl(paths: list[str], engine: Engine) -> int:
                     if not isinstance(text, str):
                         raise TypeError
                 except (ValueError, KeyError, TypeError):
-                    out = {
+                    out: dict[str, Any] = {
                         "id": None,
                         "line": number,
                         "error": {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from nlp.articles import PLACEHOLDER_NAMES
 from nlp.finding import REDACT, Finding, ScanResult
@@ -24,9 +24,11 @@ DIGIT = re.compile(r"[0-9０-９]")
 
 @dataclass(frozen=True)
 class Redaction:
+    """One text redacted: the new text, the document's placeholder map and the scan it was redacted from."""
+
     text: str
-    placeholder_map: dict[str, str] = field(default_factory=dict)
-    result: ScanResult | None = None
+    placeholder_map: dict[str, str]
+    result: ScanResult
     redacted: tuple[Finding, ...] = ()
     # (start, end, replacement) in the original text's coordinates, e.g. for rewriting a .docx
     replacements: tuple[tuple[int, int, str], ...] = ()

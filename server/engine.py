@@ -7,19 +7,17 @@ engine's. Views get the engine and its policy from here.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from flask import Flask, current_app
 
+from nlp import Engine, Policy, PolicyError, load_policy
 from server.config import ConfigError, Settings
 
 log = logging.getLogger("aiguard.engine")
 
 
-def load_engine(settings: Settings) -> tuple[Any, Any]:
+def load_engine(settings: Settings) -> tuple[Engine, Policy]:
     """Parse the policy (default policy without ``AIGUARD_POLICY``) and build the engine on it."""
-    from nlp import Engine, PolicyError, load_policy
-
     ner_environ = {"AIGUARD_CKIP_MODEL": settings.ckip_model, "AIGUARD_CKIP_TOKENIZER": settings.ckip_tokenizer}
     try:
         policy = load_policy(settings.policy_path, environ=ner_environ)
@@ -31,14 +29,16 @@ def load_engine(settings: Settings) -> tuple[Any, Any]:
     return engine, policy
 
 
-def engine() -> Any:
+def engine() -> Engine:
     """The current app's ``nlp.Engine``."""
-    return current_app.extensions["aiguard.engine"]
+    current: Engine = current_app.extensions["aiguard.engine"]
+    return current
 
 
-def policy() -> Any:
+def policy() -> Policy:
     """The active ``nlp.Policy``."""
-    return current_app.extensions["aiguard.policy"]
+    active: Policy = current_app.extensions["aiguard.policy"]
+    return active
 
 
 def init_app(app: Flask, settings: Settings) -> None:

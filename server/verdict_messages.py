@@ -7,9 +7,9 @@ labels: the server adds wording, never a decision.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from nlp.articles import TYPE_LABELS
+from nlp.finding import ScanResult
 
 LEADS = {
     "block": ("不可送出。", "Do not send."),
@@ -27,7 +27,7 @@ def _found(counts: Mapping[str, int]) -> tuple[str, str]:
     return f"發現：{zh}。", f"Found: {en}."
 
 
-def summarise(result: Any) -> dict[str, str]:
+def summarise(result: ScanResult) -> dict[str, str]:
     """``{"zh-TW", "en"}`` for a ``ScanResult``: lead, what was found, and the article's explanation."""
     lead_zh, lead_en = LEADS.get(result.verdict, ("", ""))
     found_zh, found_en = _found(result.counts)

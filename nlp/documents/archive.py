@@ -22,7 +22,7 @@ import io
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from typing import Union
+from typing import TypedDict, Union
 
 from nlp.documents.errors import DocumentError
 
@@ -84,7 +84,16 @@ class CheckedArchive:
 Document = Union[bytes, CheckedArchive]
 
 
-def opened(data: Document, kind: str, limits: dict[str, int]) -> CheckedArchive:
+class Limits(TypedDict, total=False):
+    """The zip-bomb limits a caller may set (``**limits`` of every reader and writer); defaults in
+    :func:`open_archive`."""
+
+    max_uncompressed: int
+    max_entries: int
+    max_ratio: int
+
+
+def opened(data: Document, kind: str, limits: Limits) -> CheckedArchive:
     """``data`` checked as ``kind`` under ``limits`` — or, already checked, handed on as it is."""
     if isinstance(data, CheckedArchive):
         if data.kind != kind:

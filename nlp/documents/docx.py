@@ -35,11 +35,11 @@ import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Unpack
 
 from lxml import etree
 
-from nlp.documents.archive import CheckedArchive, Document, file_bytes, open_archive, opened
+from nlp.documents.archive import CheckedArchive, Document, Limits, file_bytes, open_archive, opened
 from nlp.documents.errors import DocumentError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -114,7 +114,7 @@ def check_docx(data: bytes, *, max_uncompressed: int = 50_000_000, max_entries: 
     return checked
 
 
-def _checked_docx(data: Document, limits: dict[str, int]) -> CheckedArchive:
+def _checked_docx(data: Document, limits: Limits) -> CheckedArchive:
     """``data`` checked by :func:`check_docx` under ``limits``, or handed on when it already was."""
     if isinstance(data, CheckedArchive):
         return opened(data, "docx", limits)  # refuses an archive checked as another kind
@@ -349,13 +349,22 @@ def _text_boxes(paragraph: etree._Element) -> list[etree._Element]:
     return boxes
 
 
+def _body(package: _Package) -> etree._Element:
+    """The main part's w:body (a document without one is corrupt)."""
+    body = package.xml(package.main).find(BODY)
+    if body is None:
+        raise DocumentError("corrupt", detail="document has no body")
+    return body
+
+
 def _section_properties(body: etree._Element) -> list[etree._Element]:
     """Every section's w:sectPr in document order (ends of sections in paragraphs, then the body's last)."""
     sections = []
     for sect_pr in body.iter(SECT_PR):
         parent = sect_pr.getparent()
+        grandparent = parent.getparent() if parent is not None else None
         if parent is body or (parent is not None and parent.tag == _w("pPr")
-                              and parent.getparent() is not None and parent.getparent().tag == P):
+                              and grandparent is not None and grandparent.tag == P):
             sections.append(sect_pr)
     return sections
 
@@ -366,10 +375,7 @@ def _walk_document(package: _Package) -> Iterator[tuple[str, etree._Element, dic
     The order and the kind names are the add-in's (addin/lib/word-document.js), so a document reads the same
     from the pane, the document-open check, the CLI and ``POST /api/v1/documents``.
     """
-    root = package.xml(package.main)
-    body = root.find(BODY)
-    if body is None:
-        raise DocumentError("corrupt", detail="document has no body")
+    body = _body(package)
     targets = package.relationships(package.main)
     sections = _section_properties(body)
     seen: set[str] = set()
@@ -405,7 +411,7 @@ def _layout(package: _Package) -> tuple[str, list[_Paragraph]]:
     return "".join(pieces[:-1]), paragraphs
 
 
-def read_docx(data: Document, **limits: int) -> DocxText:
+def read_docx(data: Document, **limits: Unpack[Limits]) -> DocxText:
     """The text of a .docx (body, tables, headers, footers) with each paragraph's location.
 
     ``limits`` (max_uncompressed, max_entries, max_ratio) go to :func:`check_docx`, which runs first — unless
@@ -456,11 +462,12 @@ def _edit_paragraph(paragraph: etree._Element, start: int, end: int, replacement
                 element.addnext(new_text)
             else:
                 element.addprevious(new_text)
-        if start != end:  # covered by the span: it goes
-            element.getparent().remove(element)
+        parent = element.getparent()
+        if start != end and parent is not None:  # covered by the span: it goes
+            parent.remove(element)
 
 
-def redact_docx(data: Document, replacements: Sequence[tuple[int, int, str]], **limits: int) -> bytes:
+def redact_docx(data: Document, replacements: Sequence[tuple[int, int, str]], **limits: Unpack[Limits]) -> bytes:
     """Rewrite only the characters of the given spans (offsets into ``read_docx(data).text``).
 
     Each span's replacement goes into the first run the span touches, keeping that run's formatting;
@@ -501,7 +508,7 @@ def redact_docx(data: Document, replacements: Sequence[tuple[int, int, str]], **
         _edit_paragraph(paragraph.element, local_start, local_end, replacement)
         package.changed.add(paragraph.part)
     if not package.changed:
-        return bytes(data)
+        return file_bytes(data)
     return package.to_bytes()
 
 
@@ -570,7 +577,7 @@ def _set_custom_properties(package: _Package, values: dict[str, tuple[str, str]]
     else:
         root = package.xml(part)
     properties = {prop.get("name"): prop for prop in root.findall(f"{{{CUSTOM_PROPS}}}property")}
-    pids = [int(prop.get("pid")) for prop in properties.values() if (prop.get("pid") or "").isdigit()]
+    pids = [int(pid) for prop in properties.values() if (pid := prop.get("pid") or "").isdigit()]
     next_pid = max(pids + [1]) + 1
     for name, (kind, text) in values.items():
         prop = properties.get(name)
@@ -617,7 +624,7 @@ def _add_content_type_override(package: _Package, part: str) -> None:
 
 def insert_notice_docx(data: Document, notice_zh: str, notice_en: str, position: str = "top", *,
                        is_present: Callable[[str], bool] | None = None,
-                       now: datetime | None = None, **limits: int) -> bytes:
+                       now: datetime | None = None, **limits: Unpack[Limits]) -> bytes:
     """The document with the AI notice as its own paragraph(s) at the top or bottom of the body, once.
 
     The notice is not inserted again when ``is_present(text)`` says one is already there (by default:
@@ -643,7 +650,7 @@ def insert_notice_docx(data: Document, notice_zh: str, notice_en: str, position:
         return file_bytes(data)
     values = {PROP_AI_ASSISTED: ("bool", "true")}
     if not present:
-        body = package.xml(package.main).find(BODY)
+        body = _body(package)
         new_paragraphs = [_notice_paragraph(line) for line in lines]
         if position == "top":
             anchor = body[0] if len(body) else None

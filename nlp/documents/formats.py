@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Unpack
 
-from nlp.documents.archive import Document, file_bytes, open_archive
+from nlp.documents.archive import Document, Limits, file_bytes, open_archive
 from nlp.documents.errors import DocumentError
 from nlp.engine import Engine
 from nlp.finding import ScanResult
@@ -53,7 +53,7 @@ class DocumentRedaction:
     result: ScanResult
 
 
-def _tables(data: Document, kind: str, name: str, limits: dict[str, int]) -> tuple[Table, ...]:
+def _tables(data: Document, kind: str, name: str, limits: Limits) -> tuple[Table, ...]:
     if kind == "xlsx":
         from nlp.documents.spreadsheet import read_xlsx
 
@@ -61,13 +61,13 @@ def _tables(data: Document, kind: str, name: str, limits: dict[str, int]) -> tup
     if kind == "csv":
         from nlp.documents.spreadsheet import read_csv
 
-        return read_csv(data, name)
+        return read_csv(file_bytes(data), name)
     from nlp.documents.opendocument import read_ods
 
     return read_ods(data, **limits)
 
 
-def _text(data: Document, kind: str, limits: dict[str, int]) -> Any:
+def _text(data: Document, kind: str, limits: Limits) -> Any:
     if kind == "pptx":
         from nlp.documents.presentation import read_pptx
 
@@ -82,14 +82,15 @@ def _check_kind(kind: str) -> None:
         raise DocumentError("unsupported_format", detail=kind)
 
 
-def open_document(data: bytes, kind: str, **limits: int) -> Document:
+def open_document(data: bytes, kind: str, **limits: Unpack[Limits]) -> Document:
     """The file checked once (:func:`nlp.documents.archive.open_archive` for the zip-based kinds), to hand to the
     functions below in place of its bytes: a request then checks and decompresses it once."""
     _check_kind(kind)
     return bytes(data) if kind == "csv" else open_archive(data, kind, **limits)
 
 
-def scan_document(engine: Engine, data: Document, kind: str, *, name: str = "", **limits: int) -> DocumentScan:
+def scan_document(engine: Engine, data: Document, kind: str, *, name: str = "",
+                  **limits: Unpack[Limits]) -> DocumentScan:
     """Read and scan a file; ``name`` names a .csv's only sheet."""
     _check_kind(kind)
     if kind in TABLE_KINDS:
@@ -99,7 +100,8 @@ def scan_document(engine: Engine, data: Document, kind: str, *, name: str = "", 
     return DocumentScan(located.text, engine.scan(located.text), located.locate)
 
 
-def redact_document(engine: Engine, data: Document, kind: str, mode: str = "mask", **limits: int) -> DocumentRedaction:
+def redact_document(engine: Engine, data: Document, kind: str, mode: str = "mask",
+                    **limits: Unpack[Limits]) -> DocumentRedaction:
     """The file with its personal data redacted, formatting kept. A blocked file comes back unchanged with
     its result (verdict ``block``): the caller refuses it."""
     _check_kind(kind)
@@ -114,7 +116,7 @@ def redact_document(engine: Engine, data: Document, kind: str, mode: str = "mask
         elif kind == "csv":
             from nlp.documents.spreadsheet import redact_csv
 
-            changed = redact_csv(data, redaction)
+            changed = redact_csv(file_bytes(data), redaction)
         else:
             from nlp.documents.opendocument import redact_ods
 
@@ -135,7 +137,7 @@ def redact_document(engine: Engine, data: Document, kind: str, mode: str = "mask
 
 
 def insert_notice_document(data: Document, kind: str, notice: str, placement: str = "first_slide",
-                           **limits: int) -> bytes:
+                           **limits: Unpack[Limits]) -> bytes:
     """The file with the AI notice inserted once (see ``insert_notice_pptx``); other kinds are refused."""
     _check_kind(kind)
     if kind not in NOTICE_KINDS:

@@ -19,11 +19,11 @@ annotations (comments) and deleted tracked changes are not read.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Unpack
 
 from lxml import etree
 
-from nlp.documents.archive import Document, file_bytes, opened
+from nlp.documents.archive import Document, Limits, file_bytes, opened
 from nlp.documents.docx import DocxText, _Package
 from nlp.documents.errors import DocumentError
 from nlp.documents.located import Paragraph, join, rewrite
@@ -88,7 +88,7 @@ def _paragraph(element: etree._Element, location: dict[str, Any]) -> Paragraph:
     return Paragraph(element, location, _atoms(element), _set_text, part=CONTENT)
 
 
-def _open(data: Document, kind: str, limits: dict[str, int]) -> tuple[_Package, etree._Element]:
+def _open(data: Document, kind: str, limits: Limits) -> tuple[_Package, etree._Element]:
     package = _Package(opened(data, kind, limits))
     try:
         root = etree.fromstring(package.raw[CONTENT], _PARSER)
@@ -113,8 +113,8 @@ def _text_paragraphs(container: etree._Element, base: dict[str, Any], counter: l
             continue
         location = dict(base)
         cell = next((a for a in element.iterancestors(CELL)), None)
-        if cell is not None:
-            row = cell.getparent()
+        row = cell.getparent() if cell is not None else None
+        if cell is not None and row is not None:
             table = next(row.iterancestors(TABLE_TABLE))
             rows = list(table.iter(ROW))
             location.update({"table": table.get(_q(TABLE, "name"), ""), "row": rows.index(row),
@@ -143,13 +143,14 @@ def _walk(root: etree._Element, kind: str) -> list[Paragraph]:
     return paragraphs
 
 
-def read_odf(data: Document, kind: str, **limits: int) -> DocxText:
+def read_odf(data: Document, kind: str, **limits: Unpack[Limits]) -> DocxText:
     """The text of an .odt or .odp with each paragraph's location."""
     _, root = _open(data, kind, limits)
     return join(_walk(root, kind))
 
 
-def redact_odf(data: Document, kind: str, replacements: list[tuple[int, int, str]] | tuple, **limits: int) -> bytes:
+def redact_odf(data: Document, kind: str, replacements: list[tuple[int, int, str]] | tuple,
+               **limits: Unpack[Limits]) -> bytes:
     """Rewrite only the characters of the spans (offsets into ``read_odf(data, kind).text``)."""
     package, root = _open(data, kind, limits)
     paragraphs = _walk(root, kind)
@@ -206,7 +207,7 @@ def _sheet_rows(table: etree._Element, budget: list[int]) -> tuple[list[list[str
     return rows, elements
 
 
-def read_ods(data: Document, **limits: int) -> tuple[Table, ...]:
+def read_ods(data: Document, **limits: Unpack[Limits]) -> tuple[Table, ...]:
     """Every sheet of an .ods as a :class:`Table`."""
     _, root = _open(data, "ods", limits)
     return tuple(Table(name, rows) for name, rows, _ in _sheets(root))
@@ -221,7 +222,7 @@ def _sheets(root: etree._Element) -> Iterator[tuple[str, list[list[str]], list[l
         yield table.get(_q(TABLE, "name"), ""), rows, elements
 
 
-def redact_ods(data: Document, redaction: TableRedaction, **limits: int) -> bytes:
+def redact_ods(data: Document, redaction: TableRedaction, **limits: Unpack[Limits]) -> bytes:
     """Rewrite the redacted cells of ``redact_tables(engine, read_ods(data))``: the cell keeps its style and
     holds the redacted text as one paragraph (a repeated cell holds one value, so all its copies change)."""
     package, root = _open(data, "ods", limits)
@@ -233,7 +234,9 @@ def redact_ods(data: Document, redaction: TableRedaction, **limits: int) -> byte
         text = redaction.rows[table_index][row][column]
         paragraphs = list(cell.iter(P))
         for paragraph in paragraphs[1:]:
-            paragraph.getparent().remove(paragraph)
+            parent = paragraph.getparent()  # the cell or an element inside it, never None
+            if parent is not None:
+                parent.remove(paragraph)
         first = paragraphs[0] if paragraphs else etree.SubElement(cell, P)
         for child in list(first):
             first.remove(child)

@@ -18,7 +18,7 @@ import io
 import warnings
 from collections.abc import Iterator
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Unpack
 
 from lxml import etree
 from pptx import Presentation
@@ -26,7 +26,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.exc import PackageNotFoundError
 from pptx.util import Emu, Pt
 
-from nlp.documents.archive import Document, file_bytes, opened
+from nlp.documents.archive import Document, Limits, file_bytes, opened
 from nlp.documents.docx import (
     PROP_AI_ASSISTED,
     PROP_NOTICE_INSERTED,
@@ -89,7 +89,7 @@ def _walk(presentation: Any) -> list[Paragraph]:
     return paragraphs
 
 
-def _open(data: Document, limits: dict[str, int]) -> Any:
+def _open(data: Document, limits: Limits) -> Any:
     archive = opened(data, "pptx", limits)
     try:
         with warnings.catch_warnings():
@@ -105,12 +105,12 @@ def _save(presentation: Any) -> bytes:
     return out.getvalue()
 
 
-def read_pptx(data: Document, **limits: int) -> DocxText:
+def read_pptx(data: Document, **limits: Unpack[Limits]) -> DocxText:
     """The text of a .pptx (slides, shapes, tables, notes) with each paragraph's location."""
     return join(_walk(_open(data, limits)))
 
 
-def redact_pptx(data: Document, replacements: list[tuple[int, int, str]] | tuple, **limits: int) -> bytes:
+def redact_pptx(data: Document, replacements: list[tuple[int, int, str]] | tuple, **limits: Unpack[Limits]) -> bytes:
     """Rewrite only the characters of the spans (offsets into ``read_pptx(data).text``), run formatting kept."""
     presentation = _open(data, limits)
     paragraphs = _walk(presentation)
@@ -121,7 +121,7 @@ def redact_pptx(data: Document, replacements: list[tuple[int, int, str]] | tuple
 
 
 def insert_notice_pptx(data: Document, notice: str, placement: str = "first_slide", *,
-                       now: datetime | None = None, **limits: int) -> bytes:
+                       now: datetime | None = None, **limits: Unpack[Limits]) -> bytes:
     """The presentation with the AI notice once — a text box across the top of the first slide, or a
     paragraph at the end of every slide's speaker notes — and the custom property ``AIAssisted`` set.
 

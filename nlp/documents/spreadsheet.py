@@ -18,13 +18,13 @@ import io
 import posixpath
 import warnings
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Unpack
 
 from lxml import etree
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from nlp.documents.archive import Document, file_bytes, opened
+from nlp.documents.archive import Document, Limits, file_bytes, opened
 from nlp.documents.docx import PKG_RELS, _Package
 from nlp.documents.errors import DocumentError
 from nlp.table import Table, TableRedaction, column_letters
@@ -44,7 +44,7 @@ def _too_large(count: int) -> DocumentError:
     return DocumentError("too_large", detail=f"more than {MAX_CELLS} cells ({count})")
 
 
-def read_xlsx(data: Document, **limits: int) -> tuple[Table, ...]:
+def read_xlsx(data: Document, **limits: Unpack[Limits]) -> tuple[Table, ...]:
     """Every worksheet of an .xlsx as a :class:`Table` (name = sheet name, origin A1)."""
     archive = opened(data, "xlsx", limits)
     try:
@@ -114,7 +114,7 @@ def _replace_shared(item: etree._Element, text: str) -> None:
     texts[0].set(XML_SPACE, "preserve")
 
 
-def redact_xlsx(data: Document, redaction: TableRedaction, **limits: int) -> bytes:
+def redact_xlsx(data: Document, redaction: TableRedaction, **limits: Unpack[Limits]) -> bytes:
     """Rewrite the redacted cells of ``redact_tables(engine, read_xlsx(data))`` in the .xlsx itself."""
     package = _Package(opened(data, "xlsx", limits))
     sheets = _worksheet_parts(package)
@@ -135,8 +135,9 @@ def redact_xlsx(data: Document, redaction: TableRedaction, **limits: int) -> byt
             if cell is None:
                 raise DocumentError("corrupt", detail=f"cell {reference} not found")
             value = cell.find(_s("v"))
-            if cell.get("t") == "s" and value is not None and (value.text or "").strip().isdigit():
-                index = int(value.text)
+            value_text = (value.text or "").strip() if value is not None else ""
+            if cell.get("t") == "s" and value_text.isdigit():
+                index = int(value_text)
                 if index < len(shared):
                     _replace_shared(shared[index], text)
                     package.changed.add(shared_part)

@@ -88,8 +88,8 @@ class AddressRecognizer(Recognizer):
     def find(self, scan_text: ScanText) -> Iterator[Finding]:
         text = scan_text.folded
         if "No." in text:
-            for match in EN_PATTERN.finditer(text):
-                yield self.finding(scan_text, match.start(), match.end(), 0.85, ["pattern", "english"])
+            for english in EN_PATTERN.finditer(text):
+                yield self.finding(scan_text, english.start(), english.end(), 0.85, ["pattern", "english"])
         if "號" not in text:
             return
         last_end = 0

@@ -114,7 +114,7 @@ def column_cells(text: str, header: re.Pattern[str]) -> Iterator[tuple[int, int,
 def _table_lines(text: str) -> tuple[tuple[int, str, tuple[tuple[int, int], ...]], ...]:
     """(offset, line, cells) of the lines of ``text`` that could be table rows, and an empty-cells marker for the
     others (a line of one cell ends a table): computed once per text for every recognizer that reads columns."""
-    lines = []
+    lines: list[tuple[int, str, tuple[tuple[int, int], ...]]] = []
     offset = 0
     for line in text.split("\n"):
         cells = tuple(table_cells(line)) if "\t" in line or "  " in line else ()

@@ -73,10 +73,8 @@ def about_rules(scan_text: ScanText, start: int, end: int) -> bool:
 def in_enumeration(scan_text: ScanText, start: int, end: int) -> bool:
     """「絕對機密、極機密、機密、密」: a list of levels, as in training material."""
     text = scan_text.folded
-    return bool(
-        ENUMERATION_NEIGHBOUR.match(text, end) or ENUMERATION_NEIGHBOUR.search(text, max(0, start - 6), start)
-        and ENUMERATION_NEIGHBOUR.search(text, max(0, start - 6), start).end() == start
-    )
+    before = ENUMERATION_NEIGHBOUR.search(text, max(0, start - 6), start)
+    return bool(ENUMERATION_NEIGHBOUR.match(text, end) or before and before.end() == start)
 
 
 def inside_quotes(scan_text: ScanText, start: int, end: int) -> bool:

@@ -98,7 +98,8 @@ def field_levels(text: str) -> Iterator[FieldLevel]:
 
 def _glued_level(text: str, index: int) -> bool:
     """「密等及解密條件或保密期限密（…）」: a level glued to the label, followed by what may end a value."""
-    return bool(LEVEL.match(text, index) and GLUED_VALUE_END.match(text, LEVEL.match(text, index).end()))
+    level = LEVEL.match(text, index)
+    return bool(level and GLUED_VALUE_END.match(text, level.end()))
 
 
 def _next_line(text: str, line_end: int) -> tuple[int, int]:

@@ -87,7 +87,7 @@ class PhoneRecognizer(Recognizer):
             if NOT_PHONE_AFTER.match(text, end) or NOT_PHONE_BEFORE.search(text, max(0, start - 4), start):
                 continue  # 發文字號 / 文號 / 地號
             label = NUMBER_LABELS.nearest(scan_text, start)
-            label_kind = label[0] if label else None
+            label_kind, label_text = label if label else (None, "")
             kind = match.lastgroup or ""
             for group in ("mobile", "landline", "international", "local", "bare_ext"):
                 if match.group(group):
@@ -96,7 +96,7 @@ class PhoneRecognizer(Recognizer):
             core = match.group(kind)
             evidence = ["pattern", f"format:{kind}"]
             if label_kind == "phone":
-                evidence.append(f"context:{label[1]}")
+                evidence.append(f"context:{label_text}")
             if kind == "bare_ext":
                 score = 0.6  # 分機 is its own label; the span is the number
                 start = match.start("ext_digits")

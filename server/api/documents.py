@@ -8,13 +8,16 @@ encrypted, zip bomb, XML entities) to 400/413/415 (``DOCUMENT_ERROR_CODES``) and
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterable
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Blueprint, Response, current_app, request
 
+from nlp.finding import Finding, ScanResult
 from nlp.notice import notice_text
 from server.audit import record_event
+from server.config import Settings
 from server.contract import Parameter, operation
 from server.contract import Response as Documented
 from server.disposition import attachment, safe_filename
@@ -23,6 +26,11 @@ from server.errors import ApiError
 from server.limits import require_text_within_limit
 from server.schemas import DOCUMENT_REPORT, ERROR, REDACTED_DOCUMENT, REDACTION_MODES
 from server.verdict_messages import summarise
+
+if TYPE_CHECKING:  # nlp.documents (lxml, python-pptx, openpyxl) is imported when a document first arrives
+    from nlp.documents.archive import Document
+    from nlp.documents.docx import DocxText
+    from nlp.documents.errors import DocumentError
 
 bp = Blueprint("documents", __name__, url_prefix="/api/v1")
 
@@ -49,13 +57,12 @@ DOCUMENT_ERROR_CODES = {
 }
 
 
-def _document_error(error: Any) -> ApiError:
+def _document_error(error: DocumentError) -> ApiError:
     """``nlp.documents.DocumentError`` (corrupt, encrypted, zip bomb, XML entities …) as the API's error."""
-    code = DOCUMENT_ERROR_CODES.get(getattr(error, "code", ""), "invalid_document")
-    return ApiError(code, zh=getattr(error, "zh", None), en=getattr(error, "en", None))
+    return ApiError(DOCUMENT_ERROR_CODES.get(error.code, "invalid_document"), zh=error.zh, en=error.en)
 
 
-def _uploaded_docx() -> tuple[Any, str]:
+def _uploaded_docx() -> tuple[Document, str]:
     """The uploaded file, checked once under the configured limits (``nlp.documents.archive.CheckedArchive``, or
     a .csv's bytes), to hand to every reader and writer of the request; and its safe name."""
     if request.mimetype != "multipart/form-data":
@@ -67,7 +74,7 @@ def _uploaded_docx() -> tuple[Any, str]:
     upload = request.files.get("file")
     if upload is None:
         raise ApiError("invalid_request", zh="欄位 file：必填", en="Field file: is required")
-    settings = current_app.config["AIGUARD_SETTINGS"]
+    settings: Settings = current_app.config["AIGUARD_SETTINGS"]
     data = upload.stream.read(settings.max_docx_bytes + 1)
     if len(data) > settings.max_docx_bytes:
         raise ApiError(
@@ -80,15 +87,16 @@ def _uploaded_docx() -> tuple[Any, str]:
     from nlp.documents.formats import KINDS, open_document
 
     kind = _kind(upload.filename)
-    limits = {} if kind == "csv" else {"max_uncompressed": settings.max_docx_uncompressed_bytes}
+    max_uncompressed = settings.max_docx_uncompressed_bytes
     try:
-        checked = open_document(data, kind, **limits) if kind in KINDS else check_docx(data, **limits)
+        checked = (open_document(data, kind, max_uncompressed=max_uncompressed) if kind in KINDS
+                   else check_docx(data, max_uncompressed=max_uncompressed))
     except DocumentError as error:
         raise _document_error(error) from None
     return checked, safe_filename(upload.filename)
 
 
-def _locate(findings: Any, docx_text: Any) -> list[dict[str, Any]]:
+def _locate(findings: Iterable[Finding], docx_text: DocxText) -> list[dict[str, Any]]:
     """Each finding as a dict with ``location``: the paragraph (body, table cell, header, footer) it is in."""
     located = []
     for finding in findings:
@@ -128,7 +136,7 @@ def _download(data: bytes, filename: str, suffix: str) -> Response:
         422: Documented(ERROR, "The document carries a marking: not redacted for AI."),
     },
 )
-def documents() -> Any:
+def documents() -> dict[str, Any] | Response:
     action = request.args.get("action", "scan")
     mode = request.args.get("mode", "mask")
     if action not in ("scan", "notice", "redact"):
@@ -146,7 +154,7 @@ def documents() -> Any:
 
     if _kind(filename) in KINDS:
         return _office_document(data, filename, _kind(filename), action, mode)
-    from nlp.documents.docx import insert_notice_docx, read_docx, redact_docx
+    from nlp.documents.docx import read_docx
     from nlp.documents.errors import DocumentError
 
     try:
@@ -155,17 +163,17 @@ def documents() -> Any:
         if action == "scan":
             return _report(docx_text, filename)
         if action == "notice":
-            return _with_notice(data, docx_text, filename, insert_notice_docx)
-        return _redacted(data, docx_text, filename, mode, redact_docx)
+            return _with_notice(data, docx_text, filename)
+        return _redacted(data, docx_text, filename, mode)
     except DocumentError as error:
         raise _document_error(error) from None
 
 
-def _audit(action: str, text: str, result: Any) -> None:
+def _audit(action: str, text: str, result: ScanResult) -> None:
     record_event(action=action, channel="word", text=text, verdict=result.verdict, type_counts=result.counts)
 
 
-def _report(docx_text: Any, filename: str) -> dict[str, Any]:
+def _report(docx_text: DocxText, filename: str) -> dict[str, Any]:
     result = engine().scan(docx_text.text)
     _audit("document_scan", docx_text.text, result)
     report = result.to_dict()
@@ -175,7 +183,9 @@ def _report(docx_text: Any, filename: str) -> dict[str, Any]:
     return report
 
 
-def _with_notice(data: Any, docx_text: Any, filename: str, insert_notice_docx: Any) -> Response:
+def _with_notice(data: Document, docx_text: DocxText, filename: str) -> Response:
+    from nlp.documents.docx import insert_notice_docx
+
     active = policy()
     changed = insert_notice_docx(
         data, notice_text(active, lang="zh-TW"), notice_text(active, lang="en"), active.notice.position
@@ -185,9 +195,11 @@ def _with_notice(data: Any, docx_text: Any, filename: str, insert_notice_docx: A
     return response
 
 
-def _redacted(data: Any, docx_text: Any, filename: str, mode: str, redact_docx: Any) -> dict[str, Any]:
+def _redacted(data: Document, docx_text: DocxText, filename: str, mode: str) -> dict[str, Any]:
     """The redacted document and its placeholder map in one JSON body: a map of any size never rides in a
     header (proxies refuse large headers: nginx answers 502 above its buffer)."""
+    from nlp.documents.docx import redact_docx
+
     redaction = engine().redact(docx_text.text, mode=mode)
     if redaction.result.verdict == "block":
         _audit("document_redact", docx_text.text, redaction.result)
@@ -217,7 +229,7 @@ def _kind(filename: str | None) -> str:
     return PurePath(filename or "").suffix.lower().lstrip(".")
 
 
-def _office_document(data: Any, filename: str, kind: str, action: str, mode: str) -> Any:
+def _office_document(data: Document, filename: str, kind: str, action: str, mode: str) -> dict[str, Any] | Response:
     """``/documents`` for .pptx, .xlsx, .csv, .odt, .ods, .odp: the same three actions as for .docx."""
     from nlp.documents.errors import DocumentError
     from nlp.documents.formats import MEDIA_TYPES, insert_notice_document, redact_document, scan_document
@@ -256,7 +268,7 @@ def _office_document(data: Any, filename: str, kind: str, action: str, mode: str
     }
 
 
-def _audit_channel(action: str, channel: str, text: str, result: Any) -> None:
+def _audit_channel(action: str, channel: str, text: str, result: ScanResult) -> None:
     record_event(action=action, channel=channel, text=text, verdict=result.verdict, type_counts=result.counts)
 
 

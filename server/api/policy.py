@@ -10,6 +10,7 @@ from nlp import articles
 from nlp.finding import Basis
 from nlp.finding_types import FINDING_TYPES
 from nlp.notice import notice_text
+from nlp.policy import Policy
 from server.contract import operation
 from server.engine import policy
 from server.schemas import POLICY_RESPONSE
@@ -26,7 +27,7 @@ def guideline_articles() -> list[dict[str, str]]:
     ]
 
 
-def describe_policy(active: Any) -> dict[str, Any]:
+def describe_policy(active: Policy) -> dict[str, Any]:
     return {
         "version": active.version,
         "notice": {

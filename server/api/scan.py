@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from flask import Blueprint
 
+from nlp.finding import Finding
 from server.audit import record_event
 from server.contract import operation
 from server.engine import engine, policy
@@ -17,7 +19,7 @@ from server.verdict_messages import summarise
 bp = Blueprint("scan", __name__, url_prefix="/api/v1")
 
 
-def split_fields(findings: Any, subject_length: int) -> list[dict[str, Any]]:
+def split_fields(findings: Iterable[Finding], subject_length: int) -> list[dict[str, Any]]:
     """Findings of ``subject + "\\n" + text`` as dicts whose offsets index their own field.
 
     With no subject (``subject_length`` 0) every finding is in the body and offsets are unchanged.

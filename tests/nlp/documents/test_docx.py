@@ -529,6 +529,10 @@ def test_redaction_leaves_untouched_parts_byte_for_byte(sample_docx):
     assert list(after) == list(before)
 
 
+def test_redacting_nothing_in_a_checked_package_gives_the_file_back(sample_docx):
+    assert redact_docx(check_docx(sample_docx), []) == sample_docx
+
+
 def test_redaction_across_paragraphs_keeps_the_paragraphs(sample_docx):
     text = read_docx(sample_docx).text
     start, end = text.index("保密期限："), text.index("聯絡電話") + 4
