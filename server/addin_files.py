@@ -1,12 +1,16 @@
-"""The add-in's static files (``addin/``), served at ``/addin/`` from the API's own origin."""
+"""The add-in's files (``addin/``), served at ``/addin/`` from the API's own origin: static files as they are,
+the task panes rendered from one template, the event scripts assembled."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
 
+import jinja2
 from flask import Blueprint, Flask, Response, current_app, request, send_from_directory
+from werkzeug.exceptions import NotFound
 
 from server.errors import ApiError
 
@@ -54,6 +58,44 @@ def assemble_event_script(addin_dir: Path, name: str) -> str:
     )
 
 
+# The task panes of the four hosts are one page with per-host parts: addin/taskpane/pane.jinja, rendered for
+# /addin/taskpane/<host>.html. The template is source, never served as it is.
+PANE_HOSTS = ("word", "outlook", "powerpoint", "excel")
+PANE_TEMPLATE = "pane.jinja"
+
+
+@functools.lru_cache(maxsize=4)
+def _pane_templates(addin_dir: Path) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(addin_dir / "taskpane"),  # reloads the template when it changes
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_pane(addin_dir: Path, host: str) -> str:
+    """The task pane page of ``host`` (one of :data:`PANE_HOSTS`)."""
+    if host not in PANE_HOSTS:
+        raise ValueError(f"no task pane for {host!r}")
+    return _pane_templates(addin_dir.resolve()).get_template(PANE_TEMPLATE).render(host=host)
+
+
+def serves(addin_dir: Path, path: str) -> bool:
+    """Whether the server answers ``/addin/<path>``: a task pane it renders, or a file of ``addin_dir``."""
+    if path in {f"taskpane/{host}.html" for host in PANE_HOSTS}:
+        return True
+    return not path.endswith(".jinja") and (addin_dir / path).is_file()
+
+
+@bp.get(f"/addin/taskpane/<any({', '.join(PANE_HOSTS)}):host>.html")
+def pane_page(host: str) -> Response:
+    response = Response(render_pane(current_app.config["AIGUARD_SETTINGS"].addin_dir, host), mimetype="text/html")
+    response.cache_control.max_age = 300
+    return response
+
+
 @bp.get(f"/addin/commands/<any({', '.join(EVENT_SCRIPTS)}):name>.js")
 def event_script(name: str) -> Response:
     settings = current_app.config["AIGUARD_SETTINGS"]
@@ -76,6 +118,8 @@ def event_script(name: str) -> Response:
 @bp.get("/addin/<path:filename>")
 def addin_file(filename: str = "index.html") -> Response:
     directory: Path = current_app.config["AIGUARD_SETTINGS"].addin_dir
+    if filename.endswith(".jinja"):
+        raise NotFound()  # a template is source: its pages are rendered (pane_page)
     return send_from_directory(directory, filename, max_age=300)
 
 

@@ -16,7 +16,7 @@ import pytest
 from lxml import etree
 
 from server import manifests
-from server.addin_files import assemble_event_script
+from server.addin_files import assemble_event_script, serves
 
 REPO = Path(__file__).resolve().parents[2]
 ADDIN = REPO / "addin"
@@ -165,7 +165,7 @@ def test_every_url_is_https_on_the_base_url_and_the_file_exists(rendered, kind):
         assert url == BASE_URL or url.startswith(BASE_URL + "/addin/"), url
         if url != BASE_URL:
             path = urlsplit(url).path.removeprefix("/addin/")
-            assert (ADDIN / path).is_file(), f"{url} points at a file the server does not have"
+            assert serves(ADDIN, path), f"{url} points at a page the server does not have"
 
 
 @pytest.mark.parametrize("kind, page", [("word", "taskpane/word.html"), ("outlook", "taskpane/outlook.html")])

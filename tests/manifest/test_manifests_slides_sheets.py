@@ -14,6 +14,7 @@ import pytest
 from lxml import etree
 
 from server import manifests
+from server.addin_files import serves
 from tests.manifest.test_manifests import (
     ADDIN,
     BASE_URL,
@@ -102,7 +103,7 @@ def test_every_resid_defined_and_used_and_urls_exist(rendered, kind):
                 continue
             assert value == BASE_URL or value.startswith(BASE_URL + "/addin/"), value
             if value != BASE_URL:
-                assert (ADDIN / urlsplit(value).path.removeprefix("/addin/")).is_file(), value
+                assert serves(ADDIN, urlsplit(value).path.removeprefix("/addin/")), value  # file or rendered pane
 
 
 @pytest.mark.parametrize("kind", HOSTS)

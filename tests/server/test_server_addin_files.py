@@ -12,7 +12,7 @@ from flask import Flask
 
 from nlp.policy import load_policy
 from server import create_app
-from server.addin_files import assemble_event_script, event_script_modules
+from server.addin_files import PANE_HOSTS, assemble_event_script, event_script_modules, render_pane, serves
 from server.config import ConfigError, Settings
 from server.engine import load_engine
 
@@ -126,6 +126,45 @@ def test_public_url_must_be_an_https_origin(environment, url):
     with pytest.raises(ConfigError) as error:
         Settings.from_env(environment)
     assert error.value.variable == "AIGUARD_PUBLIC_URL"
+
+
+@pytest.mark.parametrize("host", PANE_HOSTS)
+def test_each_hosts_task_pane_is_rendered_from_the_one_template(client, host):
+    response = client.get(f"/addin/taskpane/{host}.html")
+    assert response.status_code == 200
+    assert response.mimetype == "text/html"
+    assert response.cache_control.max_age == 300
+    page = response.get_data(as_text=True)
+    assert page == render_pane(ADDIN, host)
+    assert f'<body class="host-{host}">' in page and f'<script src="{host}.js" defer></script>' in page
+    assert "{{" not in page and "{%" not in page
+    assert serves(ADDIN, f"taskpane/{host}.html") and not (ADDIN / "taskpane" / f"{host}.html").exists()
+
+
+# The per-host parts of the template: what one host's page has and the others' do not.
+HOST_PARTS = {
+    "../lib/table.js": {"excel"},
+    'data-i18n="scopeSelection"': {"excel"},
+    'data-i18n="notesNotReadable"': {"powerpoint"},
+    'data-i18n="scopeSlidesSelected"': {"powerpoint"},
+    'data-i18n="restoreHintSlides"': {"powerpoint"},
+    'data-i18n="restoreHintCells"': {"excel"},
+    'data-i18n="restoreHint"': {"word", "outlook"},
+    'id="notice-insert"': set(PANE_HOSTS),
+}
+
+
+@pytest.mark.parametrize("part", HOST_PARTS)
+def test_the_per_host_parts_appear_on_their_hosts_pages_only(part):
+    assert {host for host in PANE_HOSTS if part in render_pane(ADDIN, host)} == HOST_PARTS[part]
+
+
+def test_the_template_is_not_served_and_unknown_hosts_have_no_pane(client):
+    assert client.get("/addin/taskpane/pane.jinja").status_code == 404
+    assert client.get("/addin/taskpane/onenote.html").status_code == 404
+    assert not serves(ADDIN, "taskpane/pane.jinja") and serves(ADDIN, "taskpane/pane.css")
+    with pytest.raises(ValueError):
+        render_pane(ADDIN, "onenote")
 
 
 def test_addin_pages_let_office_dialogs_and_popups_message_back(client):
