@@ -10,7 +10,7 @@ from typing import Any
 
 import jwt
 import pytest
-from entra_test_tokens import APP_ID_URI, AUDIT_KEY, CLIENT_ID, TENANT, JwksServer, SigningKey, claims_for
+from entra_test_tokens import JwksServer, SigningKey, base_environment, claims_for
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -59,20 +59,6 @@ def bearer(make_token: TokenFactory) -> Callable[..., dict[str, str]]:
         return {"Authorization": f"Bearer {make_token(**overrides)}"}
 
     return headers
-
-
-def base_environment(tmp_path: Path, jwks_server: JwksServer) -> dict[str, str]:
-    return {
-        "AIGUARD_CLIENT_ID": CLIENT_ID,
-        "AIGUARD_APP_ID_URI": APP_ID_URI,
-        "AIGUARD_ALLOWED_TENANTS": TENANT,
-        "AIGUARD_JWKS_URL": jwks_server.url_template,
-        "AIGUARD_JWKS_MIN_REFRESH_SECONDS": "0",
-        "AIGUARD_AUDIT_KEY": AUDIT_KEY,
-        "AIGUARD_DATA_DIR": str(tmp_path / "data"),
-        "AIGUARD_CONFIG_DIR": str(tmp_path / "config"),
-        "AIGUARD_RATE_LIMIT": "1000 per minute",
-    }
 
 
 @pytest.fixture

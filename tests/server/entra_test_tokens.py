@@ -7,6 +7,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import jwt
@@ -82,3 +83,20 @@ def claims_for(version: int = 2, **overrides: Any) -> dict[str, Any]:
     }
     claims.update(overrides)
     return {k: v for k, v in claims.items() if v is not None}
+
+
+def base_environment(tmp_path: Path, jwks_server: JwksServer) -> dict[str, str]:
+    """The settings (environment variables) of a server that accepts these tokens, with its files under
+    ``tmp_path``. Test modules import it from here: a bare ``conftest`` is whichever directory's pytest loaded
+    first when several test folders run together."""
+    return {
+        "AIGUARD_CLIENT_ID": CLIENT_ID,
+        "AIGUARD_APP_ID_URI": APP_ID_URI,
+        "AIGUARD_ALLOWED_TENANTS": TENANT,
+        "AIGUARD_JWKS_URL": jwks_server.url_template,
+        "AIGUARD_JWKS_MIN_REFRESH_SECONDS": "0",
+        "AIGUARD_AUDIT_KEY": AUDIT_KEY,
+        "AIGUARD_DATA_DIR": str(tmp_path / "data"),
+        "AIGUARD_CONFIG_DIR": str(tmp_path / "config"),
+        "AIGUARD_RATE_LIMIT": "1000 per minute",
+    }

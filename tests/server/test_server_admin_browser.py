@@ -28,8 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import base_environment
-from entra_test_tokens import JwksServer
+from entra_test_tokens import JwksServer, base_environment
 from local_services import REPO, free_port, wait_for
 
 from server import create_app

@@ -30,7 +30,7 @@ SECURITY_HEADERS = ("content-security-policy", "strict-transport-security", "x-c
 @pytest.fixture
 def stack(tmp_path: Path, jwks_server: JwksServer) -> Iterator[tuple[Process, int, ssl.SSLContext]]:
     """gunicorn with the shipped configuration (signed-in API, one proxy trusted) behind the shipped nginx."""
-    from conftest import base_environment  # noqa: PLC0415
+    from entra_test_tokens import base_environment  # noqa: PLC0415
 
     environment = base_environment(tmp_path, jwks_server)
     environment["AIGUARD_PROXY_COUNT"] = "1"

@@ -102,7 +102,7 @@ QUERY = st.one_of(
 
 @pytest.fixture(scope="module")
 def fuzz_app(tmp_path_factory: pytest.TempPathFactory, jwks_server: JwksServer) -> Any:
-    from conftest import base_environment  # noqa: PLC0415
+    from entra_test_tokens import base_environment  # noqa: PLC0415
 
     environment = base_environment(Path(tmp_path_factory.mktemp("fuzz")), jwks_server)
     environment["AIGUARD_RATE_LIMIT"] = "1000000 per minute"

@@ -41,7 +41,7 @@ def site_for_test(tls_port: int, app_port: int, cert: Path, key: Path) -> str:
 
 @pytest.fixture
 def nginx_in_front_of_gunicorn(tmp_path: Path, jwks_server: JwksServer) -> Iterator[int]:
-    from conftest import base_environment  # noqa: PLC0415
+    from entra_test_tokens import base_environment  # noqa: PLC0415
 
     environment = base_environment(tmp_path, jwks_server)
     environment.update({"AIGUARD_DEV_MODE": "1", "AIGUARD_PROXY_COUNT": "1"})

@@ -46,7 +46,7 @@ def test_document_lists_every_operation_with_its_errors(client: Any) -> None:
 
 @pytest.fixture(scope="module")
 def api_schema(tmp_path_factory: pytest.TempPathFactory, jwks_server: JwksServer) -> Any:
-    from conftest import base_environment  # noqa: PLC0415
+    from entra_test_tokens import base_environment  # noqa: PLC0415
 
     environment = base_environment(Path(tmp_path_factory.mktemp("openapi")), jwks_server)
     environment["AIGUARD_RATE_LIMIT"] = "100000 per minute"
