@@ -16,7 +16,7 @@ Precision: a two-character Chinese name inside a place or institution name (林�
 高雄市) is clearly not the person and is skipped; anywhere else the repeat is redacted, since leaving a
 found name in the copy for the AI is worse than one redaction too many.
 
-Cost: a few passes over the text whatever the number of values (see :func:`_occurrences`).
+Cost: one Aho–Corasick pass (pyahocorasick) over the text whatever the number of values (see :func:`_occurrences`).
 """
 
 from __future__ import annotations
@@ -27,17 +27,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import accumulate
 
+import ahocorasick
+
 from nlp.finding import MARKING_TYPES, PERSON, Finding
 from nlp.text import _VALUE_SEPARATORS as _SEPARATOR_RUNS
 from nlp.text import ScanText, fold
 
 REPEAT_EVIDENCE = "repeat-of-finding"
 _KEPT_SEPARATOR_RUNS = re.compile(f"({_SEPARATOR_RUNS.pattern})")
-_DIGIT_RUN = re.compile(r"[0-9]+")
-_LONG_DIGIT_RUN = re.compile(r"[0-9]{2,}")
-_DIRECT_SEARCHES = 32  # up to this many values, one substring search each is cheapest
-# Characters too frequent in official text to anchor a search on.
-_COMMON = frozenset("的一是在不了有人中大國年月日民華市區縣鄉鎮村里鄰路街段巷弄號樓之室新北臺台府局處科課所分機轉電話")
 _CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]+")
 # What follows a two-character name when it is part of a place or an institution instead: a road, an
 # administrative area, a station… (not followed by 長 or 議: 林芳里長 and 王強市議員 are people).
@@ -107,24 +104,6 @@ def _is_repeat(folded: str, start: int, end: int, source: Finding, key: str) -> 
     return True
 
 
-def _anchor_offset(value: str) -> int | None:
-    """Where in ``value`` its likely rarest character is: the last one that is neither ASCII nor very common
-    (a given-name character rather than a surname, a street name rather than 路 or 號); None if none is."""
-    for offset in range(len(value) - 1, -1, -1):
-        if not value[offset].isascii() and value[offset] not in _COMMON:
-            return offset
-    at = value.find("@")  # an e-mail address
-    return at if at != -1 else None
-
-
-def _last_capital(value: str) -> int:
-    """Offset of the last ASCII capital after the first character (Chen in DavidChen), else 0."""
-    for offset in range(len(value) - 1, 0, -1):
-        if "A" <= value[offset] <= "Z":
-            return offset
-    return 0
-
-
 def _upper(text: str) -> str:
     """Upper case, offsets kept (a letter whose upper case is longer, like ß, stays as it is)."""
     upper = text.upper()
@@ -161,60 +140,17 @@ class _CompactText:
 
 
 def _occurrences(text: _CompactText, keys: list[tuple[bool, str]]) -> dict[tuple[bool, str], list[int]]:
-    """Where each key occurs in the compact copy (start offsets), in time near-linear in the text.
-
-    A search per key would cost keys × text, and a dense document holds a thousand values. So a key with a
-    run of three or more digits is looked for where the text has that same (maximal) digit run; when there
-    are many keys, the others are anchored on their rarest character, whose occurrences one pass collects;
-    the rest (few keys, or keys of common characters only) get a substring search each.
-    """
-    found: dict[tuple[bool, str], list[int]] = {}
-    candidates: dict[tuple[bool, str], tuple[list[int], int]] = {}  # key -> (anchor positions, anchor offset)
-    direct: list[tuple[bool, str]] = []
-    runs: dict[str, list[int]] = {}
-    if any(_LONG_DIGIT_RUN.search(key[1]) for key in keys):
-        for match in _DIGIT_RUN.finditer(text.upper):
-            runs.setdefault(match.group(), []).append(match.start())
-    for key in keys:
-        longest = max(_LONG_DIGIT_RUN.finditer(key[1]), key=lambda m: len(m.group()), default=None)
-        if longest is not None:
-            candidates[key] = (runs.get(longest.group(), []), longest.start())
-        else:
-            direct.append(key)
-    if len(direct) > _DIRECT_SEARCHES:
-        # anchors looked up in the upper-cased copy, and capitals of names in the copy as written
-        anchored: tuple[dict[str, list[tuple[tuple[bool, str], int]]], ...] = ({}, {})
-        rest = []
-        for key in direct:
-            offset = _anchor_offset(_upper(key[1]))
-            capital = key[0] and offset is None and _last_capital(key[1])
-            if offset is not None:
-                anchored[0].setdefault(_upper(key[1])[offset], []).append((key, offset))
-            elif capital:
-                anchored[1].setdefault(key[1][capital], []).append((key, capital))
-            else:
-                rest.append(key)
-        direct = rest
-        for haystack, by_anchor in zip((text.upper, text.exact), anchored):
-            if not by_anchor:
-                continue
-            positions: dict[str, list[int]] = {}
-            anchor_class = re.compile("[" + "".join(re.escape(char) for char in by_anchor) + "]")
-            for match in anchor_class.finditer(haystack):
-                positions.setdefault(match.group(), []).append(match.start())
-            for char, entries in by_anchor.items():
-                for key, offset in entries:
-                    candidates[key] = (positions.get(char, []), offset)
-    for key, (positions_of_anchor, offset) in candidates.items():
-        haystack = text.exact if key[0] else text.upper
-        starts = [at - offset for at in positions_of_anchor if at >= offset]
-        found[key] = [at for at in starts if haystack.startswith(key[1], at)]
-    for key in direct:
-        haystack = text.exact if key[0] else text.upper
-        starts = []
-        at = haystack.find(key[1])
-        while at != -1:
-            starts.append(at)
-            at = haystack.find(key[1], at + len(key[1]))
-        found[key] = starts
+    """Where each key occurs in the compact copy (start offsets): one Aho–Corasick pass per copy (names in the
+    copy as written, other values upper-cased), linear in the text whatever the number of values."""
+    found: dict[tuple[bool, str], list[int]] = {key: [] for key in keys}
+    for case_sensitive, haystack in ((True, text.exact), (False, text.upper)):
+        wanted = [key for key in keys if key[0] == case_sensitive]
+        if not wanted:
+            continue
+        automaton = ahocorasick.Automaton()
+        for key in wanted:
+            automaton.add_word(key[1], key)
+        automaton.make_automaton()
+        for end, key in automaton.iter(haystack):
+            found[key].append(end - len(key[1]) + 1)
     return found

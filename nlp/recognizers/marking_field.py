@@ -25,6 +25,7 @@ from dataclasses import dataclass
 LEVEL_WORDS = ("絕對機密", "極機密", "機密", "密")
 LABEL = re.compile(
     r"""
+    (?=[附密機保])                                     # first characters: lets the regex engine skip ahead
     (?:附件|附檔)?                                     # 附件密等：密 — the level of the attachments
     (?:
         密[ 　]{0,4}等(?:及解密條件(?:或保密期限)?)?     # 密等, 密　　等, 密等及解密條件或保密期限

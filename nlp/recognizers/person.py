@@ -97,7 +97,8 @@ ROLE_LABEL = re.compile(
     rf"(?=[人委代者員])(?:人員|委員|代表|人|者|員)[甲乙丙丁]?[ \t]*[:：][ \t]*(?:(?:{TITLES})[ \t]*)?(?=[{CJK_CHARS}])"
 )
 # A title used as a field label in rosters and duty lists (隊長：高　峰, 組長：林志明).
-TITLE_LABEL = re.compile(rf"(?:^|(?<=[\t 、，,；;]))(?:{TITLES})[ \t]*[:：][ \t]*(?=[{CJK_CHARS}])", re.MULTILINE)
+TITLE_LABEL = re.compile(rf"(?:{TITLES})[ \t]*[:：][ \t]*(?=[{CJK_CHARS}])")  # at a line or cell start: see below
+TITLE_LABEL_BEFORE = "\n\t 、，,；;"
 # Judgment header fields, whose labels are spaced to align (原　　告　王小明).
 JUDGMENT_ROLES = (
     "原告", "被告", "上訴人", "被上訴人", "抗告人", "聲請人", "相對人", "告訴人", "告訴代理人", "告發人", "自訴人", "證人",
@@ -298,7 +299,7 @@ class PersonRecognizer(Recognizer):
     # 1. after a field label or a role, and the list that may follow it (出席：王小明、李美華)
     def _after_labels(self, text: str) -> Iterator[tuple[int, int, str, float]]:
         labels = [*LABEL_PATTERN.finditer(text), *ROLE_LABEL.finditer(text), *JUDGMENT_LABEL.finditer(text),
-                  *TITLE_LABEL.finditer(text)]
+                  *(m for m in TITLE_LABEL.finditer(text) if m.start() == 0 or text[m.start() - 1] in TITLE_LABEL_BEFORE)]
         for label in labels:
             position = label.end()
             while True:

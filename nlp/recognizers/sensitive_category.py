@@ -43,12 +43,12 @@ PATTERN_LIST: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
     ), ("罹", "患", "確診", "診斷", "鑑定", "檢驗", "檢查", "證實", "檢出", "疑似", "致", "造成", "死")),
     ("health", re.compile(r"(?:精神|身心|心理)(?:疾病|病史|科就診|科門診|治療)|自殺(?:傾向|未遂)"), ("精神", "身心", "心理", "自殺")),
     ("health", re.compile(
-        r"(?=[住接進施動就看手化洗復加病])住院(?!醫師)(?:[^，,。；;\n]{0,12}?(?:手術|治療|觀察|開刀|化療))?|"
+        r"(?=[住接進施動就看手化洗復加病醫診急有送])(?:住院(?!醫師)(?:[^，,。；;\n]{0,12}?(?:手術|治療|觀察|開刀|化療))?|"
         r"(?:接受|進行|施行|動)[^，,。；;\n]{0,10}?(?:手術|化療|放療|洗腎|透析|復健治療)|"
         r"(?:就醫|就診|看診|手術|化療|洗腎|復健)(?:紀錄|記錄|病史)|加護病房|病情|"
         r"(?:醫院|診所|急診)(?:就診|就醫|治療|急救)|有[^，,。；;\n]{1,8}病史|"
         # taken to hospital for treatment; 「送往…醫院」 alone is where an ambulance went
-        r"送醫(?:急救|救治|治療)|送[^，,。；;\n]{0,10}(?:醫院|急診)[^，,。；;\n]{0,6}?(?:急救|救治|治療|加護病房|開刀|手術)"
+        r"送醫(?:急救|救治|治療)|送[^，,。；;\n]{0,10}(?:醫院|急診)[^，,。；;\n]{0,6}?(?:急救|救治|治療|加護病房|開刀|手術))"
     ), ("住院", "手術", "化療", "放療", "洗腎", "透析", "復健", "就醫", "就診", "看診", "加護", "病情", "醫院", "診所", "急診", "病史", "送醫")),
     ("medical_record", re.compile(r"病歷(?:號碼|號|影本|資料|摘要|紀錄|記錄)?|醫療(?:紀錄|記錄)|處方箋|用藥紀錄"), ("病歷", "醫療", "處方", "用藥")),
     ("health", re.compile(r"身心障礙(?:手冊|證明)|重大傷病(?:卡|證明)"), ("身心障礙", "重大傷病")),
@@ -72,11 +72,12 @@ PATTERN_LIST: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
     ), ("毒品", "勒戒", "戒治", "發監", "入監", "易服勞役")),
     # English
     ("health", re.compile(
-        r"(?=[dDhHmMsS])diagnosed with [^.,;\n]{2,40}|hospitali[sz]ed|"
+        # one look-ahead on the first letters of every alternative lets the regex engine skip other positions
+        r"(?=[dDhHmMsSwWbBaA])(?:diagnosed with [^.,;\n]{2,40}|hospitali[sz]ed|"
         r"(?:HIV|hepatitis [A-E])[- ]positive|(?:medical|health) (?:records?|history|condition)|"
         r"(?:suffers|suffering) from [^.,;\n]{2,30}|mental (?:illness|health condition)|"
         r"(?:was|were|been) admitted\b[^.;\n]{0,60}|"
-        r"(?:has|have|had) (?:an? )?(?:severe |serious |mild |known )?(?:[a-z]+ )?allergy(?: to [^.,;\n]{2,30})?|allergic to [^.,;\n]{2,30}",
+        r"(?:has|have|had) (?:an? )?(?:severe |serious |mild |known )?(?:[a-z]+ )?allergy(?: to [^.,;\n]{2,30})?|allergic to [^.,;\n]{2,30})",
         re.IGNORECASE,
     ), ("diagnos", "hospitali", "positive", "medical", "health", "suffer", "mental", "admitted", "allerg")),
     ("genetics", re.compile(r"genetic (?:test(?:ing)?|screening) results?", re.IGNORECASE), ("genetic",)),
