@@ -142,6 +142,28 @@ AFTER_GIVEN = re.compile(rf"[ ]+(?:{PARTICLE}[ ]+)*{CAP}(?:[ ]+{CAP})?(?![{UPPER
 AFTER_FAMILY = re.compile(r"(?:[ ]+[A-Z]{2,}){1,3}(?![A-Za-z])")
 
 
+# A line where a Latin name can be: a capital followed by a letter (Mei, LIN). Every pattern needs one.
+LATIN_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ɎḀ-Ỿ][A-Za-zÀ-ÖØ-öø-ÿĀ-ɏḀ-ỿ]")
+
+
+def _latin_windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` worth running the name patterns on: each line holding a capital and the line after
+    it (a signature under 「Best regards,」), merged. Chinese-only lines, most of a 公文, are skipped."""
+    windows: list[tuple[int, int]] = []
+    for capital in LATIN_CAPITAL.finditer(text):
+        if windows and capital.start() < windows[-1][1]:
+            continue
+        start = text.rfind("\n", 0, capital.start()) + 1
+        end = text.find("\n", capital.end())
+        end = len(text) if end == -1 else text.find("\n", end + 1)
+        end = len(text) if end == -1 else end
+        if windows and start <= windows[-1][1] + 1:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 class EnglishPersonRecognizer(Recognizer):
     name = "person_english"
     type = PERSON
@@ -166,12 +188,14 @@ class EnglishPersonRecognizer(Recognizer):
                 if not any(w in NOT_NAME_WORDS for w in name.split()):
                     seen.add((start, rest.end()))
                     yield self.finding(scan_text, start, rest.end(), 0.7, ["rule", kind])
+        windows = _latin_windows(text)
         for kind, pattern in PATTERNS:
-            for match in pattern.finditer(text):
-                span = self._accept(kind, match)
-                if span and span not in seen:
-                    seen.add(span)
-                    yield self.finding(scan_text, span[0], span[1], 0.8, ["rule", kind])
+            for window_start, window_end in windows:
+                for match in pattern.finditer(text, window_start, window_end):
+                    span = self._accept(kind, match)
+                    if span and span not in seen:
+                        seen.add(span)
+                        yield self.finding(scan_text, span[0], span[1], 0.8, ["rule", kind])
         # the rest of a comma-separated list that holds a name found above (Attendees: …, Dmitri Kowalska, …)
         for start, end in sorted(seen):
             for match in iter(lambda: LIST_NEXT.match(text, end), None):
