@@ -109,7 +109,8 @@ class Engine:
     def _result(self, scan_text: ScanText, findings: list[Finding]) -> ScanResult:
         """Actions → verdict, warnings and the notice check."""
         text = scan_text.original
-        findings = [replace(f, action=self.policy.type_action(f.type)) for f in findings]
+        actions = {kind: self.policy.type_action(kind) for kind in {f.type for f in findings}}
+        findings = [f if f.action == actions[f.type] else replace(f, action=actions[f.type]) for f in findings]
         findings = [f for f in findings if f.action != "ignore"]
         verdict, basis = self._verdict(findings)
         warnings = tuple(
