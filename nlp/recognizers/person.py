@@ -277,6 +277,8 @@ class PersonRecognizer(Recognizer):
 
     def _candidates(self, text: str) -> Iterator[tuple[int, int, str, float]]:
         yield from self._name_column(text)
+        if not CJK.search(text):
+            return  # an English e-mail: Chinese names need Chinese characters (English names: person_english)
         yield from self._after_labels(text)
         yield from self._before_titles(text)
         yield from self._after_titles(text)
