@@ -142,6 +142,10 @@ AFTER_GIVEN = re.compile(rf"[ ]+(?:{PARTICLE}[ ]+)*{CAP}(?:[ ]+{CAP})?(?![{UPPER
 AFTER_FAMILY = re.compile(r"(?:[ ]+[A-Z]{2,}){1,3}(?![A-Za-z])")
 
 
+# A bulleted line that is only a name: 「- Sabine Köhler」.
+BULLET_NAME = re.compile(
+    rf"^[ \t]*[-•*・●‧][ \t]+(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,2}})[ \t]*$", re.MULTILINE
+)
 # A line where a Latin name can be: a capital followed by a letter (Mei, LIN). Every pattern needs one.
 LATIN_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ɎḀ-Ỿ][A-Za-zÀ-ÖØ-öø-ÿĀ-ɏḀ-ỿ]")
 
@@ -205,6 +209,22 @@ class EnglishPersonRecognizer(Recognizer):
                 seen.add(span)
                 end = span[1]
                 yield self.finding(scan_text, span[0], span[1], 0.7, ["rule", "list"])
+        # a bulleted list of people (「- Jürgen Albrecht」 lines) that holds a name found above: its other items too
+        items = [m for m in BULLET_NAME.finditer(text) if self._accept("list", m)]
+        found_names = {text[start:end] for start, end in seen}
+        blocks: list[list[re.Match[str]]] = []
+        for item in items:
+            if blocks and text.count("\n", blocks[-1][-1].end(), item.start()) == 1:
+                blocks[-1].append(item)
+            else:
+                blocks.append([item])
+        for block in blocks:
+            spans = [(item.start("name"), item.end("name")) for item in block]
+            if len(block) > 1 and any(text[start:end] in found_names for start, end in spans):
+                for span in spans:
+                    if span not in seen:
+                        seen.add(span)
+                        yield self.finding(scan_text, span[0], span[1], 0.7, ["rule", "bullet-list"])
 
     @staticmethod
     def _accept(kind: str, match: re.Match[str]) -> tuple[int, int] | None:

@@ -10,6 +10,9 @@ from nlp.recognizers.person_english import EnglishPersonRecognizer
 RECOGNIZER = EnglishPersonRecognizer()
 
 POSITIVE = [
+    # a bulleted list of people that holds a name found elsewhere: its other items are people too
+    ("Please welcome Ms. Ingrid Halvorsen.\n- Ingrid Halvorsen\n- Matteo Ricci\n- Zofia Nowicka",
+     ["Ingrid Halvorsen", "Ingrid Halvorsen", "Matteo Ricci", "Zofia Nowicka"]),
     ("Dear Nguyen Van Long,", ["Nguyen Van Long"]),
     ("Best,\nLIN, YU-HSUAN", ["LIN, YU-HSUAN"]),
     ("Dear John Smith,", ["John Smith"]),
@@ -33,6 +36,7 @@ POSITIVE = [
     ("Cardholder: Wang Hsiao-Ming", ["Wang Hsiao-Ming"]),
 ]
 NEGATIVE = [
+    "Agenda:\n- Budget Review\n- Action Items\n- Project Timeline",  # a bulleted list of topics
     "系統應定期偵測模型漂移（Model Drift）與推論錯誤率。",  # a translation in brackets, not a name
     "staff writing e-mails in Outlook (Traditional Chinese, sometimes English);",
     "Long-Term Care Management Center, Banqiao",
