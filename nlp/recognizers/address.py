@@ -31,6 +31,12 @@ CITY = r"""
 # Public pages and many drafts put a space around each number (建國路三段 15 號 3 樓); one space is allowed
 # wherever a number meets its unit. House numbers carry 之 or a hyphen (3 之 1 號, 45-2號); floors come as
 # ranges (3-9 樓) and basements (地下1樓, B1).
+# Districts people write without 區 before the road (淡水中山北路二段175號): New Taipei's 29 and Taipei's, leaving
+# out those that are also the first half of common road names (中山北路, 信義路, 中正路 …), which stay roads.
+BARE_DISTRICTS = "|".join(
+    "板橋 三重 中和 永和 新莊 新店 樹林 鶯歌 三峽 淡水 汐止 瑞芳 土城 蘆洲 五股 泰山 林口 深坑 石碇 坪林 三芝 石門 八里 平溪 "
+    "雙溪 貢寮 金山 萬里 烏來 松山 萬華 士林 北投 內湖 南港".split()
+)
 S = "[ ]?"
 HOUSE = rf"{NUM} (?: {S} (?: 之 | - ) {S} {NUM} )?"
 FLOOR = rf"(?: {NUM} (?: {S} [-~至] {S} {NUM} )? {S} (?: 樓 | F ) | (?: 地下 {S} {NUM} {S} 樓 | B [0-9]{{1,2}} F? ) )"
@@ -39,7 +45,7 @@ PATTERN = re.compile(
     (?P<postcode> (?<![0-9\-]) [0-9]{{3}} (?:[0-9]{{2,3}})? [ ]? )?   # not the tail of a phone number
     (?: 臺灣省|台灣省 )?
     (?P<city> {CITY} )?
-    (?P<district> {DISTRICT_NAME}{{1,3}}? [區鄉鎮市] )?
+    (?P<district> {DISTRICT_NAME}{{1,3}}? [區鄉鎮市] | (?:{BARE_DISTRICTS})(?={ROAD_NAME}) )?   # 淡水中山北路…
     (?P<village> {NAME}{{1,3}} [村里] )?
     (?P<lin> {S} {NUM} {S} 鄰 )?
     (?: (?P<road> {ROAD_NAME}{{1,6}}? (?:路|街|大道) | {NAME}{{1,4}}村 )

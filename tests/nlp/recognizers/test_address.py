@@ -9,6 +9,7 @@ from nlp.recognizers.address import AddressRecognizer
 RECOGNIZER = AddressRecognizer()
 
 POSITIVE = [
+    ("活動在汐止大同路三段 21 號舉行", ["汐止大同路三段 21 號"]),  # a district written without 區
     ("新北市平溪區菁桐里五鄰二十八號", ["新北市平溪區菁桐里五鄰二十八號"]),  # rural: 里, 鄰, no road
     ("（新北市板橋區縣民大道二段7號）", ["新北市板橋區縣民大道二段7號"]),  # 縣 in a road name
     ("地址：新北市板橋區中山路一段161號", ["新北市板橋區中山路一段161號"]),
@@ -65,6 +66,7 @@ POSITIVE = [
     ),
 ]
 NEGATIVE = [
+    "依中山北路二段100號之規定辦理",  # 中山 stays part of the road name: no district, no label
     "中山路",  # a road name alone
     "請至中山路一段辦理",
     "本府位於新北市政府",  # an agency name
