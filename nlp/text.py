@@ -133,35 +133,49 @@ class ScanText:
 
     def to_working(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the text as given (a finding's) to the same span of the working copy."""
-        drops = self._structure[1]
-        if not drops:
+        if not self._structure[1]:
             return start, end
-        dropped = [index + rank for rank, index in enumerate(drops)]  # their indices in the original
+        dropped = self._dropped
         return start - bisect.bisect_left(dropped, start), end - bisect.bisect_left(dropped, end)
+
+    @cached_property
+    def _dropped(self) -> tuple[int, ...]:
+        """Where the characters dropped from the working copy were, as indices into the text as given."""
+        return tuple(index + rank for rank, index in enumerate(self._structure[1]))
+
+    @cached_property
+    def table_lines(self) -> tuple[tuple[int, str, tuple[tuple[int, int], ...]], ...]:
+        """(offset, line, cells) of the working copy's lines that could be table rows (cells split at tabs, else at
+        runs of spaces: :func:`table_cells`), each followed by the next line with no cells (it ends the table).
+        Computed once per text for every recognizer that reads columns."""
+        lines: list[tuple[int, str, tuple[tuple[int, int], ...]]] = []
+        offset = 0
+        for line in self.folded.split("\n"):
+            cells = tuple(table_cells(line)) if "\t" in line or "  " in line else ()
+            if cells or lines and lines[-1][2]:
+                lines.append((offset, line, cells))
+            offset += len(line) + 1
+        return tuple(lines)
 
     @cached_property
     def _table_headers(self) -> dict[int, int]:
         """For every line of a block of tab-separated lines but its first: the start of the block's first line."""
         headers: dict[int, int] = {}
-        text = self.folded
         block_start = -1
-        position = 0
-        while position <= len(text):
-            end = text.find("\n", position)
-            end = len(text) if end == -1 else end
-            if "\t" in text[position:end]:
-                if block_start < 0:
-                    block_start = position
-                elif block_start != position:
-                    headers[position] = block_start
-            else:
+        previous_end = -2
+        for offset, line, _ in self.table_lines:
+            if "\t" not in line:
                 block_start = -1
-            position = end + 1
+            elif block_start >= 0 and offset == previous_end + 1:
+                headers[offset] = block_start
+            else:
+                block_start = offset
+            previous_end = offset + len(line)
         return headers
 
     def table_header(self, line_start: int) -> int | None:
         """Start of the header row of the tab-separated block holding the line at ``line_start`` (None: no block,
-        or the line is the header itself). One pass over the text, then a lookup: tables of any size stay linear."""
+        or the line is the header itself)."""
         return self._table_headers.get(line_start)
 
     def line_bounds(self, index: int) -> tuple[int, int]:
@@ -182,6 +196,32 @@ class ScanText:
     def sentence(self, start: int, end: int) -> str:
         left, right = self.sentence_bounds(start, end)
         return self.folded[left:right]
+
+
+# Cells of a list pasted as text, aligned with runs of two or more spaces.
+SPACE_CELL_BREAK = re.compile(r"[ ]{2,}")
+
+
+def table_cells(line: str) -> list[tuple[int, int]]:
+    r"""(start, end) of the cells of a table line: split at tabs (empty cells count), else at runs of spaces.
+
+    >>> table_cells("處長\t王小明\t\t2960-3370"), table_cells("科長    王小明  3101")
+    ([(0, 2), (3, 6), (7, 7), (8, 17)], [(0, 2), (6, 9), (11, 15)])
+    """
+    if "\t" in line:
+        cells, position = [], 0
+        for part in line.split("\t"):
+            cells.append((position, position + len(part)))
+            position += len(part) + 1
+        return cells
+    cells, position = [], 0
+    for cell_break in SPACE_CELL_BREAK.finditer(line):
+        if cell_break.start() > position:
+            cells.append((position, cell_break.start()))
+        position = cell_break.end()
+    if position < len(line):
+        cells.append((position, len(line)))
+    return cells
 
 
 # One normalisation for comparing values (validators, placeholder keys, the allow-list, propagation, restore):

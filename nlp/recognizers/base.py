@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
@@ -59,44 +58,19 @@ def digits_only(value: str) -> str:
     return "".join(c for c in value if c.isdigit())
 
 
-# Cells of a list pasted as text, aligned with runs of two or more spaces.
-SPACE_CELL_BREAK = re.compile(r"[ ]{2,}")
+def column_cells(scan_text: ScanText, header: re.Pattern[str]) -> Iterator[tuple[int, int, str]]:
+    r"""(start, end, header) of every cell below a header cell that ``header`` matches (working-copy offsets).
 
+    A table is a run of lines of two or more cells (tabs, or runs of spaces: :attr:`ScanText.table_lines`); its
+    first line of short names without digits that names a matching column is its header row; a line of one cell
+    ends the table.
 
-def table_cells(line: str) -> list[tuple[int, int]]:
-    r"""(start, end) of the cells of a table line: split at tabs (empty cells count), else at runs of spaces.
-
-    >>> table_cells("處長\t王小明\t\t2960-3370"), table_cells("科長    王小明  3101")
-    ([(0, 2), (3, 6), (7, 7), (8, 17)], [(0, 2), (6, 9), (11, 15)])
-    """
-    if "\t" in line:
-        cells, position = [], 0
-        for part in line.split("\t"):
-            cells.append((position, position + len(part)))
-            position += len(part) + 1
-        return cells
-    cells, position = [], 0
-    for cell_break in SPACE_CELL_BREAK.finditer(line):
-        if cell_break.start() > position:
-            cells.append((position, cell_break.start()))
-        position = cell_break.end()
-    if position < len(line):
-        cells.append((position, len(line)))
-    return cells
-
-
-def column_cells(text: str, header: re.Pattern[str]) -> Iterator[tuple[int, int, str]]:
-    r"""(start, end, header) of every cell below a header cell that ``header`` matches, in one pass over the text.
-
-    A table is a run of lines of two or more cells (tabs, or runs of spaces); its first line of short names
-    without digits that names a matching column is its header row; a line of one cell ends the table.
-
-    >>> text = "職稱  姓名    分機\n科長  王小明  3101\n\n3102"
-    >>> [text[s:e] for s, e, _ in column_cells(text, re.compile("分機"))]
+    >>> text = ScanText("職稱  姓名    分機\n科長  王小明  3101\n\n3102")
+    >>> [text.folded[s:e] for s, e, _ in column_cells(text, re.compile("分機"))]
     ['3101']
     """
     column: tuple[int, str] | None = None  # the matching column of the table being read: index, header text
-    for offset, line, cells in _table_lines(text):
+    for offset, line, cells in scan_text.table_lines:
         if len(cells) < 2:
             column = None
         elif column is None:
@@ -108,20 +82,6 @@ def column_cells(text: str, header: re.Pattern[str]) -> Iterator[tuple[int, int,
         elif column[0] < len(cells):
             cell_start, cell_end = cells[column[0]]
             yield offset + cell_start, offset + cell_end, column[1]
-
-
-@functools.lru_cache(maxsize=4)
-def _table_lines(text: str) -> tuple[tuple[int, str, tuple[tuple[int, int], ...]], ...]:
-    """(offset, line, cells) of the lines of ``text`` that could be table rows, and an empty-cells marker for the
-    others (a line of one cell ends a table): computed once per text for every recognizer that reads columns."""
-    lines: list[tuple[int, str, tuple[tuple[int, int], ...]]] = []
-    offset = 0
-    for line in text.split("\n"):
-        cells = tuple(table_cells(line)) if "\t" in line or "  " in line else ()
-        if cells or lines and lines[-1][2]:
-            lines.append((offset, line, cells))
-        offset += len(line) + 1
-    return tuple(lines)
 
 
 class LabelIndex:

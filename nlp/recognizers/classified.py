@@ -33,7 +33,8 @@ APPLIED = re.compile(
 )
 # Subjects that can only be this document; with any other subject a sentence about rules is not a marking.
 DOCUMENT_SUBJECT = re.compile(r"^(?:本|此|該|這份|這封|這件|此份)(?:件|案|簽|函|文|公文|資料|報告|紀錄|記錄|會議紀錄|郵件|信|文件|檔案|附件|計畫|方案|簡報)")
-NEGATED_BETWEEN = re.compile(r"非|不|未|無|並非|是否|可否|能否|如經|如係|如屬|如為|如被|如列|若|倘|如果|假如")
+# Between subject and verb: a negation, a question or a condition (本案如經核定為機密) — nothing is applied.
+NOT_APPLIED_BETWEEN = re.compile(r"非|不|未|無|並非|是否|可否|能否|如經|如係|如屬|如為|如被|如列|若|倘|如果|假如")
 # A sentence reporting what happened to some other document (news, a judgment) does not mark this one.
 NARRATIVE = re.compile(r"指出|表示|起訴|涉嫌|判決|報導|據悉|檢方|警方|法院|地檢署|遭[^，。]{0,6}(?:外洩|洩漏|外傳)")
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -69,7 +70,12 @@ class ClassifiedRecognizer(Recognizer):
     def find(self, scan_text: ScanText) -> Iterator[Finding]:
         if "密" not in scan_text.folded and self.extra is None:
             return
-        findings = list({(f.start, f.end): f for f in reversed(list(self._find(scan_text)))}.values())[::-1]
+        findings: list[Finding] = []
+        spans: set[tuple[int, int]] = set()
+        for finding in self._find(scan_text):  # a span found twice (a header field that is also a stamp line): once
+            if (finding.start, finding.end) not in spans:
+                spans.add((finding.start, finding.end))
+                findings.append(finding)
         # 「本簽列為機密，請以密件處理」: the handling instruction repeats the level the sentence applies.
         for finding in findings:
             if "handle-as" in finding.evidence and any(
@@ -86,7 +92,7 @@ class ClassifiedRecognizer(Recognizer):
         for pattern, evidence in ((APPLIED, "applied"), (HANDLE_AS, "handle-as")):
             for match in pattern.finditer(text):
                 if pattern is APPLIED:
-                    if NEGATED_BETWEEN.search(match.group("between")):
+                    if NOT_APPLIED_BETWEEN.search(match.group("between")):
                         continue
                     if NARRATIVE.search(scan_text.sentence(match.start(), match.end())):
                         continue  # 「檢方指出，該簽呈於開標前列為密件」: news about another document

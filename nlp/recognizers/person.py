@@ -263,7 +263,7 @@ class PersonRecognizer(Recognizer):
 
     def find(self, scan_text: ScanText) -> Iterator[Finding]:
         text = scan_text.folded
-        candidates = sorted(self._candidates(text), key=lambda c: (-c[3], -(c[1] - c[0]), c[0]))
+        candidates = sorted(self._candidates(scan_text), key=lambda c: (-c[3], -(c[1] - c[0]), c[0]))
         kept: list[tuple[int, int, str, float]] = []
         occupied = bytearray(len(text))  # 1 where a kept name already is: overlap checks in constant time
         for candidate in candidates:
@@ -275,8 +275,9 @@ class PersonRecognizer(Recognizer):
         for start, end, evidence, score in sorted(kept):
             yield self.finding(scan_text, start, end, score, ["rule", evidence])
 
-    def _candidates(self, text: str) -> Iterator[tuple[int, int, str, float]]:
-        yield from self._name_column(text)
+    def _candidates(self, scan_text: ScanText) -> Iterator[tuple[int, int, str, float]]:
+        text = scan_text.folded
+        yield from self._name_column(scan_text)
         if not CJK.search(text):
             return  # an English e-mail: Chinese names need Chinese characters (English names: person_english)
         yield from self._after_labels(text)
@@ -288,10 +289,11 @@ class PersonRecognizer(Recognizer):
         yield from self._standalone(text)
 
     # 0. a cell under a 姓名 / Name column header (a roster pasted from Excel or Word): the header is the label
-    def _name_column(self, text: str) -> Iterator[tuple[int, int, str, float]]:
+    def _name_column(self, scan_text: ScanText) -> Iterator[tuple[int, int, str, float]]:
+        text = scan_text.folded
         if not NAME_HEADER_HINT.search(text):
             return
-        for start, end, header in column_cells(text, NAME_HEADER):
+        for start, end, header in column_cells(scan_text, NAME_HEADER):
             cell = text[start:end].strip(" ")
             start += len(text[start:end]) - len(text[start:end].lstrip(" "))
             end = start + len(cell)

@@ -121,7 +121,7 @@ class PhoneRecognizer(Recognizer):
             found.append((start, end))
             yield self.finding(scan_text, start, end, score, evidence)
         if "\n" in text and EXTENSION_HEADER.search(text):
-            for start, end, _ in column_cells(text, EXTENSION_HEADER):
+            for start, end, _ in column_cells(scan_text, EXTENSION_HEADER):
                 if not EXTENSION_CELL.fullmatch(text, start, end):
                     continue
                 while text[start] == " ":

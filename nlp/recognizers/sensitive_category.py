@@ -209,8 +209,8 @@ class SensitiveCategoryRecognizer(Recognizer):
 
     def find(self, scan_text: ScanText) -> Iterator[Finding]:
         text = scan_text.folded
-        spans = self._field_values(text)
-        field_labels = [(start, end) for start, end, _ in self._field_labels]
+        spans, labels = self._field_values(scan_text)
+        field_labels = [(start, end) for start, end, _ in labels]
         lower = text.lower()
         matches = [
             (category, m, needs_person)
@@ -246,12 +246,15 @@ class SensitiveCategoryRecognizer(Recognizer):
             for start, end, category in self._joined(text, spans)
         )
 
-    def _field_values(self, text: str) -> list[tuple[int, int, str]]:
-        """Values of form fields (病史：高血壓; 病史<TAB>高血壓 in a Word table), not header rows or empty values."""
-        self._field_labels: list[tuple[int, int, str]] = []
+    @staticmethod
+    def _field_values(scan_text: ScanText) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+        """Values of form fields (病史：高血壓; 病史<TAB>高血壓 in a Word table), not header rows or empty values;
+        and the fields' labels. Both per call: one engine serves concurrent requests, so nothing is kept on self."""
+        text = scan_text.folded
+        labels: list[tuple[int, int, str]] = []
         spans: list[tuple[int, int, str]] = []
         for field in FIELD.finditer(text) if any(c in text for c in "：:\t") else ():
-            self._field_labels.append((field.start("label"), field.end("label"), field.group("label")))
+            labels.append((field.start("label"), field.end("label"), field.group("label")))
             value = field.group("value").rstrip()
             if field.group("cell") and (
                 field.start() > 0 and text[field.start() - 1] not in "\t\n" or HEADER_CELL.fullmatch(value)
@@ -260,19 +263,19 @@ class SensitiveCategoryRecognizer(Recognizer):
             if value and not FIELD_EMPTY.match(value) and value[0] not in "■☑☒✔✓":
                 spans.append((field.start("value"), field.start("value") + len(value), "field:" + field.group("label")))
         if ("\t" in text or "  " in text) and any(k in text for k in COLUMN_KEYS):
-            for start, end, header in column_cells(text, COLUMN_HEADER):
+            for start, end, header in column_cells(scan_text, COLUMN_HEADER):
                 value = text[start:end].strip()
                 if value and not FIELD_EMPTY.match(value) and not HEADER_CELL.fullmatch(value):
                     start += len(text[start:end]) - len(text[start:end].lstrip())
                     spans.append((start, start + len(value), "column:" + header.strip()))
-        for start, end, label in self._field_labels:
+        for start, end, label in labels:
             line_end = text.find("\n", end, end + 120)  # boxes sit on the label's line, near it
             for item in TICKED_ITEM.finditer(text, end, min(len(text), end + 120) if line_end < 0 else line_end):
                 item_end = item.end("item")
                 while text[item_end - 1] == " ":
                     item_end -= 1
                 spans.append((item.start(), item_end, "field:" + label))
-        return spans
+        return spans, labels
 
     @staticmethod
     def _about_a_person(
