@@ -74,10 +74,6 @@ class Outages:
             state.down, state.last_logged, state.refused_since_logged = False, float("-inf"), 0
         log.warning("%s reachable again", dependency)
 
-    def is_down(self, dependency: str) -> bool:
-        state = self._states.get(dependency)
-        return bool(state and state.down)
-
 
 def outages() -> Outages:
     return current_app.extensions["aiguard.outages"]

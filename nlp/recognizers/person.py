@@ -215,12 +215,6 @@ def _is_name(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _name_from(text: str, start: int) -> int | None:
-    """End of the longest name starting at ``start`` that stops before an honorific, title or non-name."""
-    readings = _readings(text, start)
-    return readings[0][1] if readings else None
-
-
 def _right_ok(text: str, end: int) -> bool:
     return end >= len(text) or not CJK.match(text[end]) or bool(FOLLOW.match(text, end))
 
