@@ -65,18 +65,24 @@ def test_a_marking_in_a_sheet_name_blocks(open_page):
     pane.screenshot("excel-02-sheet-name-blocked")
 
 
-def test_selection_copied_redacted_as_tsv_and_restored_into_empty_cells(open_page):
+def copy_roster_with_placeholders(open_page, columns: int):
+    """The roster sheet checked, its first four rows × ``columns`` selected and copied with placeholders."""
     pane = open_excel(
         open_page,
         [{"name": "名冊", "origin": [0, 0], "rows": ROSTER}],
-        selection={"sheet": "名冊", "row": 1, "column": 0, "rows": 4, "columns": 3},
+        selection={"sheet": "名冊", "row": 1, "column": 0, "rows": 4, "columns": columns},
     )
-    page = pane.page
     check(pane)
-    page.locator("input[name=mode][value=placeholder]").check()
-    page.get_by_role("button", name="遮蔽後複製").last.click()
+    pane.page.locator("input[name=mode][value=placeholder]").check()
+    pane.page.get_by_role("button", name="遮蔽後複製").last.click()
+    expect(pane.page.locator("#redacted-output")).to_have_value(re.compile("〔"))
+    return pane
+
+
+def test_selection_copied_redacted_as_tsv_and_restored_into_empty_cells(open_page):
+    pane = copy_roster_with_placeholders(open_page, columns=3)
+    page = pane.page
     output = page.locator("#redacted-output")
-    expect(output).to_have_value(re.compile("〔"))
     lines = output.input_value().split("\n")
     assert lines[0] == "姓名\t身分證字號\t手機"
     assert len(lines) == 4 and all(len(line.split("\t")) == 3 for line in lines)
@@ -92,16 +98,8 @@ def test_selection_copied_redacted_as_tsv_and_restored_into_empty_cells(open_pag
 
 
 def test_restore_into_an_empty_cell(open_page):
-    pane = open_excel(
-        open_page,
-        [{"name": "名冊", "origin": [0, 0], "rows": ROSTER}],
-        selection={"sheet": "名冊", "row": 1, "column": 0, "rows": 4, "columns": 1},
-    )
+    pane = copy_roster_with_placeholders(open_page, columns=1)
     page = pane.page
-    check(pane)
-    page.locator("input[name=mode][value=placeholder]").check()
-    page.get_by_role("button", name="遮蔽後複製").last.click()
-    expect(page.locator("#redacted-output")).to_have_value(re.compile("〔"))
     name = page.locator("#redacted-output").input_value().split("\n")[1]
     # The official selects an empty cell (A11) before restoring.
     empty = {"sheet": "名冊", "row": 10, "column": 0, "rows": 1, "columns": 1}
