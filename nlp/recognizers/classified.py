@@ -37,7 +37,6 @@ DOCUMENT_SUBJECT = re.compile(r"^(?:本|此|該|這份|這封|這件|此份)(?:�
 NOT_APPLIED_BETWEEN = re.compile(r"非|不|未|無|並非|是否|可否|能否|如經|如係|如屬|如為|如被|如列|若|倘|如果|假如")
 # A sentence reporting what happened to some other document (news, a judgment) does not mark this one.
 NARRATIVE = re.compile(r"指出|表示|起訴|涉嫌|判決|報導|據悉|檢方|警方|法院|地檢署|遭[^，。]{0,6}(?:外洩|洩漏|外傳)")
-CJK = re.compile(r"[\u3400-\u9fff]")
 HANDLE_AS = re.compile(r"(?:以|按|依)(?P<level>絕對機密|極機密|機密|密)(?:件|文件|公文)?(?:方式)?(?:處理|傳遞|寄送|保管|辦理|歸檔|簽辦)")
 SPACED_LEVEL = r"(?P<level>絕[ \t]*對[ \t]*機[ \t]*密|極[ \t]*機[ \t]*密|機[ \t]*密|密)"
 STAMP = re.compile(r"[【〔\[［][ \t]*" + SPACED_LEVEL + r"(?:件)?[ \t]*[】〕\]］]")
@@ -97,7 +96,7 @@ class ClassifiedRecognizer(Recognizer):
                     if NARRATIVE.search(scan_text.sentence(match.start(), match.end())):
                         continue  # 「檢方指出，該簽呈於開標前列為密件」: news about another document
                     after = text[match.end():match.end() + 1]
-                    if match.group("level") == "密" and not match.group("suffix") and CJK.match(after):
+                    if match.group("level") == "密" and not match.group("suffix") and ctx.CJK.match(after):
                         continue  # 「本案為密切合作」: 密 starts another word
                     if not DOCUMENT_SUBJECT.search(match.group("subject") + match.group("between")) and ctx.about_rules(
                         scan_text, match.start(), match.end()

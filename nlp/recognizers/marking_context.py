@@ -29,6 +29,7 @@ DECLASSIFIED = re.compile(
     r"(?:已|業已|業經)(?:於[^，。；\n]{0,15})?(?:解密|解除(?:密等|機密|限閱)|註銷密等|降為普通)"
 )
 LEVEL_WORDS = ("絕對機密", "極機密", "機密", "密")
+CJK = re.compile(r"[\u3400-\u9fff]")
 # A marking word listed among other kinds of information: 「如含有機密、限閱或個人資料」.
 ENUMERATION_NEIGHBOUR = re.compile(
     r"(?:絕對機密|極機密|機密|密|限閱|個人資料|個資|敏感資料)[ ]?[、/及與和或]|"

@@ -44,7 +44,6 @@ SUBJECT_APPLIED = re.compile(
 # or as a stamp, do they mark it.
 CATEGORY_NOUN = re.compile(r"(?:資料|文件|公文|等級|案件|之)")
 UNTICKED_BOX = "□☐"
-CJK = re.compile(r"[\u3400-\u9fff]")
 EN_BANNER = re.compile(
     r"^(?P<line>[^a-z\n]{0,40}?\b(?P<word>(?:STRICTLY |HIGHLY )?CONFIDENTIAL(?!ITY)|INTERNAL USE ONLY|FOR OFFICIAL USE ONLY|"
     r"RESTRICTED)\b[^a-z\n]{0,40})$|"
@@ -120,7 +119,7 @@ class RestrictedRecognizer(Recognizer):
                 continue
             if ctx.heads_disclaimer(scan_text, end):
                 continue  # "CONFIDENTIAL" heading the disclaimer at the foot of an e-mail
-            if start >= 2 and text[start - 1] in "(（[" and CJK.match(text[start - 2]):
+            if start >= 2 and text[start - 1] in "(（[" and ctx.CJK.match(text[start - 2]):
                 continue  # 「機密（Confidential）」: a translation in a definition, not a banner
             taken.append((start, end))
             yield self.finding(scan_text, start, end, 0.9, ["marking", "english-banner"])
