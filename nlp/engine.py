@@ -236,8 +236,17 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
 
 
 def _dedupe_same_type(findings: list[Finding]) -> list[Finding]:
+    """Among overlapping findings of one type, the higher score (then the earlier) is kept."""
     kept: list[Finding] = []
+    by_type: dict[str, tuple[list[int], list[Finding]]] = {}  # per type: kept starts and findings, by start
     for finding in sorted(findings, key=lambda f: (-f.score, f.start)):
-        if all(k.type != finding.type or finding.end <= k.start or finding.start >= k.end for k in kept):
-            kept.append(finding)
+        starts, spans = by_type.setdefault(finding.type, ([], []))
+        index = bisect.bisect_left(starts, finding.start)
+        if index > 0 and spans[index - 1].end > finding.start:
+            continue
+        if index < len(spans) and spans[index].start < finding.end:
+            continue
+        starts.insert(index, finding.start)
+        spans.insert(index, finding)
+        kept.append(finding)
     return kept

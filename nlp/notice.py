@@ -11,14 +11,15 @@ import re
 from nlp.policy import Policy
 
 GENERIC_NOTICE = re.compile(
-    r"【\s*AI\s*(?:生成|輔助|協作)?(?:聲明|註記|標示)\s*】|"
+    r"(?=[【本以\[pgcdwaPGCDWA])"  # a possible first character: lets the regex engine skip ahead
+    r"(?:【\s*AI\s*(?:生成|輔助|協作)?(?:聲明|註記|標示)\s*】|"
     r"(?:(?:本(?:文件|文|郵件|信|稿|新聞稿|簽|函|報告|篇|內容|資料|稿件|新聞)|以上內容)[^。\n]{0,20}"
     r"(?:由|經|使用|運用|透過|以|係以|利用)[^。\n]{0,24}"
     r"(?:生成式)?(?:人工智慧|AI|ChatGPT|Copilot|Gemini|Claude|GPT)[^。\n]{0,12}"
     r"(?:生成|產出|產製|撰寫|撰擬|草擬|編寫|翻譯|潤飾|初稿|完成))|"
     r"\[\s*AI[- ](?:generated|assisted) notice\s*\]|"
     r"(?:produced|generated|created|drafted|written)\s+with\s+the\s+(?:assistance|help)\s+of\s+(?:generative\s+)?AI|"
-    r"\bAI[- ](?:generated|assisted)\s+(?:content|text|draft)",
+    r"\bAI[- ](?:generated|assisted)\s+(?:content|text|draft))",
     re.IGNORECASE,
 )
 

@@ -16,7 +16,7 @@ Precision: a two-character Chinese name inside a place or institution name (林�
 高雄市) is clearly not the person and is skipped; anywhere else the repeat is redacted, since leaving a
 found name in the copy for the AI is worse than one redaction too many.
 
-Cost: one Aho–Corasick pass (pyahocorasick) over the text whatever the number of values (see :func:`_occurrences`).
+Cost: one Aho–Corasick pass (ahocorasick-rs) over the text whatever the number of values (see :func:`_occurrences`).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import accumulate
 
-import ahocorasick
+import ahocorasick_rs
 
 from nlp.finding import MARKING_TYPES, PERSON, Finding
 from nlp.text import _VALUE_SEPARATORS as _SEPARATOR_RUNS
@@ -47,8 +47,10 @@ def _values(finding: Finding) -> Iterator[Finding]:
     """The values a finding stands for: itself, and for the council form (王議員志強) the plain name 王志強,
     which the minutes also write (「王志強王議員」, 「王志強發言」)."""
     yield finding
+    if finding.type != PERSON:
+        return
     title = next((e.split(":", 1)[1] for e in finding.evidence if e.startswith("council:")), "")
-    if finding.type == PERSON and title and title in finding.text:
+    if title and title in finding.text:
         plain = finding.text.replace(title, "", 1)
         if len(plain) >= 2:
             yield replace(finding, text=plain)
@@ -59,11 +61,13 @@ def propagate(scan_text: ScanText, findings: Sequence[Finding], seeds: Iterable[
     or in ``seeds`` (findings of the document's other segments). Sorted by start, as the engine keeps them.
     """
     sources: dict[tuple[bool, str], Finding] = {}
+    keys: dict[tuple[bool, str], tuple[bool, str]] = {}  # (is a name, value as written) → search key: values repeat
     for finding in (*findings, *seeds):
         if finding.type in MARKING_TYPES:
             continue
         for value in _values(finding):
-            search_key = _search_key(value)
+            written = (value.type == PERSON, value.text)
+            search_key = keys.get(written) or keys.setdefault(written, _search_key(value))
             if len(search_key[1]) >= 2:
                 sources.setdefault(search_key, value)
     if not sources:
@@ -140,17 +144,16 @@ class _CompactText:
 
 
 def _occurrences(text: _CompactText, keys: list[tuple[bool, str]]) -> dict[tuple[bool, str], list[int]]:
-    """Where each key occurs in the compact copy (start offsets): one Aho–Corasick pass per copy (names in the
-    copy as written, other values upper-cased), linear in the text whatever the number of values."""
+    """Where each key occurs in the compact copy (start offsets): one Aho–Corasick pass over the upper-cased copy,
+    linear in the text whatever the number of values; a name (case-sensitive) is then checked as written."""
     found: dict[tuple[bool, str], list[int]] = {key: [] for key in keys}
-    for case_sensitive, haystack in ((True, text.exact), (False, text.upper)):
-        wanted = [key for key in keys if key[0] == case_sensitive]
-        if not wanted:
-            continue
-        automaton = ahocorasick.Automaton()
-        for key in wanted:
-            automaton.add_word(key[1], key)
-        automaton.make_automaton()
-        for end, key in automaton.iter(haystack):
-            found[key].append(end - len(key[1]) + 1)
+    by_upper: dict[str, list[tuple[bool, str]]] = {}
+    for key in keys:
+        by_upper.setdefault(_upper(key[1]) if key[0] else key[1], []).append(key)
+    words = list(by_upper)
+    exact = text.exact
+    for index, start, _ in ahocorasick_rs.AhoCorasick(words).find_matches_as_indexes(text.upper, overlapping=True):
+        for key in by_upper[words[index]]:
+            if not key[0] or exact.startswith(key[1], start):
+                found[key].append(start)
     return found

@@ -50,7 +50,8 @@ SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
 # Word's end-of-cell mark is "\r\x07"; a row ends with one more right after its last cell's.
-_STRUCTURE = re.compile("\r\x07\r\x07|\r\x07|\r\n|[\r\x0b\x0c\x85\u2028\u2029\x07]")
+_STRUCTURE = re.compile("\r(?:\x07\r\x07|\x07|\n)?|[\x07\x0b\x0c\x85\u2028\u2029]")
+_STRUCTURE_CHARS = "\r\x07\x0b\x0c\x85\u2028\u2029"
 _STRUCTURE_MAP = {"\r\x07\r\x07": "\t\n", "\r\x07": "\t", "\r\n": "\n", "\x07": "\t"}
 
 
@@ -65,7 +66,7 @@ def normalise_structure(text: str) -> tuple[str, tuple[int, ...]]:
     >>> normalise_structure("密等\\r\\x07機密\\r\\x07\\r\\x07速別")
     ('密等\\t機密\\t\\n速別', (2, 5, 6))
     """
-    if not _STRUCTURE.search(text):
+    if not any(char in text for char in _STRUCTURE_CHARS):  # most texts: a few fast scans, no regex
         return text, ()
     pieces: list[str] = []
     drops: list[int] = []
@@ -117,6 +118,14 @@ class ScanText:
     @cached_property
     def folded(self) -> str:
         return fold(self._structure[0])
+
+    @cached_property
+    def lowered(self) -> str:
+        """The working copy in lower case, offset for offset (a letter whose lower case is longer, İ, stays)."""
+        lower = self.folded.lower()
+        if len(lower) == len(self.folded):
+            return lower
+        return "".join(c if len(c.lower()) > 1 else c.lower() for c in self.folded)
 
     @cached_property
     def _structure(self) -> tuple[str, tuple[int, ...]]:
@@ -186,12 +195,15 @@ class ScanText:
 
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
         """Bounds of the sentence (split at 。！？； and line breaks) around ``[start, end)``."""
-        text = self.folded
-        left = start
-        while left > 0 and not SENTENCE_END.match(text[left - 1]):
-            left -= 1
-        match = SENTENCE_END.search(text, end)
-        return left, match.start() if match else len(text)
+        ends = self._sentence_ends
+        before = bisect.bisect_left(ends, start)  # the sentence ends before start
+        after = bisect.bisect_left(ends, end)  # the first one at or after end
+        return ends[before - 1] + 1 if before else 0, ends[after] if after < len(ends) else len(self.folded)
+
+    @cached_property
+    def _sentence_ends(self) -> list[int]:
+        """Where sentences end in the working copy (one pass, on first use)."""
+        return [match.start() for match in SENTENCE_END.finditer(self.folded)]
 
     def sentence(self, start: int, end: int) -> str:
         left, right = self.sentence_bounds(start, end)

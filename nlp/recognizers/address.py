@@ -65,6 +65,7 @@ PATTERN = re.compile(
 # Taiwanese addresses in English (中華郵政 英譯): 7F., No. 100, Sec. 1, Zhongshan Rd., Banqiao Dist., New Taipei City 220
 EN_PATTERN = re.compile(
     r"""
+    (?=[0-9N])  # a possible first character: lets the regex engine skip ahead
     (?: (?:[0-9]{1,2}F\.?(?:-[0-9]+)? | [0-9]{1,2}(?:st|nd|rd|th)[ ]Fl(?:oor|\.)?) [ ]*,[ ]* )?   # floor
     No\.[ ]?[0-9]+(?:-[0-9]+)? [ ]*,[ ]*                                                    # house number
     (?: (?:Aly|Alley)\.?[ ]?[0-9]+ [ ]*,[ ]* )?                                              # alley

@@ -40,7 +40,7 @@ CONTEXT_BEFORE = re.compile(
 )
 CONTEXT_AFTER = re.compile(r"[ ]?(?:出生|生(?![產活效])|誕生)")
 # Where birth context can be: only the text around these is searched for dates.
-TRIGGER = re.compile(r"出生|生日|生於|誕生|DOB|D\.O\.B|[Bb]irth|[Bb]orn|(?<=[日號0-9])[ ]?生(?![產活效])")
+TRIGGER = re.compile(r"(?=[出生誕DBb ])(?:出生|生日|生於|誕生|DOB|D\.O\.B|[Bb]irth|[Bb]orn|(?<=[日號0-9])[ ]?生(?![產活效]))")
 WINDOW = 40
 # A table (名冊) whose header names a birth-date column: its dates below, to the first blank line, are birth dates.
 TABLE_HEADER = re.compile(

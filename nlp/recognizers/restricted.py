@@ -61,7 +61,7 @@ EN_LINE = re.compile(
 )
 SHORT_LINE = 24
 SERVES = re.compile(r"供[^，。；\n]{0,10}$")
-EN_KEYWORD = re.compile(r"confidential|internal|restricted", re.IGNORECASE)
+EN_KEYWORD = re.compile(r"confidential|internal|restricted")  # searched in the lower-cased copy
 # A sentence about a system or a service (本系統僅供內部使用) restricts access to it, not this text.
 NOT_THE_TEXT = re.compile(r"(?:本|此|該)(?:系統|平台|平臺|網站|網頁|帳號|設備|電腦|網路|服務|程式|軟體|App|APP|空間|場地|停車場)")
 
@@ -133,7 +133,7 @@ class RestrictedRecognizer(Recognizer):
         """Banner matches on the lines that hold a banner word (the line patterns are costly on every line)."""
         text = scan_text.folded
         lines_done: set[int] = set()
-        for keyword in EN_KEYWORD.finditer(text):
+        for keyword in EN_KEYWORD.finditer(scan_text.lowered):
             line_start, line_end = scan_text.line_bounds(keyword.start())
             if line_start in lines_done:
                 continue

@@ -211,7 +211,7 @@ class SensitiveCategoryRecognizer(Recognizer):
         text = scan_text.folded
         spans, labels = self._field_values(scan_text)
         field_labels = [(start, end) for start, end, _ in labels]
-        lower = text.lower()
+        lower = scan_text.lowered
         matches = [
             (category, m, needs_person)
             for needs_person, patterns in ((False, PATTERN_LIST), (True, PERSON_PATTERN_LIST))
