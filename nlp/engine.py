@@ -222,31 +222,30 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
         (f for f in findings if f.type not in MARKING_TYPES),
         key=lambda f: (-PRIORITY.get(f.type, 0), -f.score, -(f.end - f.start), f.start),
     )
-    kept: list[Finding] = []
-    starts: list[int] = []  # kept spans, sorted by start; they never overlap each other
-    for finding in data:
-        index = bisect.bisect_left(starts, finding.start)
-        if index > 0 and kept[index - 1].end > finding.start:
-            continue
-        if index < len(kept) and kept[index].start < finding.end:
-            continue
-        starts.insert(index, finding.start)
-        kept.insert(index, finding)
-    return sorted(kept + markings, key=lambda f: (f.start, f.end, f.type))
+    kept = _Disjoint()
+    return sorted([f for f in data if kept.add(f)] + markings, key=lambda f: (f.start, f.end, f.type))
 
 
 def _dedupe_same_type(findings: list[Finding]) -> list[Finding]:
     """Among overlapping findings of one type, the higher score (then the earlier) is kept."""
-    kept: list[Finding] = []
-    by_type: dict[str, tuple[list[int], list[Finding]]] = {}  # per type: kept starts and findings, by start
-    for finding in sorted(findings, key=lambda f: (-f.score, f.start)):
-        starts, spans = by_type.setdefault(finding.type, ([], []))
-        index = bisect.bisect_left(starts, finding.start)
-        if index > 0 and spans[index - 1].end > finding.start:
-            continue
-        if index < len(spans) and spans[index].start < finding.end:
-            continue
-        starts.insert(index, finding.start)
-        spans.insert(index, finding)
-        kept.append(finding)
-    return kept
+    by_type: dict[str, _Disjoint] = {}
+    ranked = sorted(findings, key=lambda f: (-f.score, f.start))
+    return [f for f in ranked if by_type.setdefault(f.type, _Disjoint()).add(f)]
+
+
+class _Disjoint:
+    """Findings that do not overlap one another, by start: adding one that overlaps a kept one is refused."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.findings: list[Finding] = []
+
+    def add(self, finding: Finding) -> bool:
+        index = bisect.bisect_left(self.starts, finding.start)
+        if index > 0 and self.findings[index - 1].end > finding.start:
+            return False
+        if index < len(self.findings) and self.findings[index].start < finding.end:
+            return False
+        self.starts.insert(index, finding.start)
+        self.findings.insert(index, finding)
+        return True
