@@ -20,6 +20,62 @@ NOT_BEFORE_DIGIT = r"(?![0-9])"
 SEP = r"[ \-.]?"
 
 
+def word_alternation(words: str) -> str:
+    r"""A regex matching any of the ``|``-separated words, written as a trie: one branch per first character, so
+    the regex engine skips straight to positions where a word can start and tries only the words starting there.
+
+    Where one word extends another the longer is tried first (主任秘書 before 主任). A word may end in an
+    optional part ``(?:人員)?`` or a look-ahead ``(?!方式)``.
+
+    >>> word_alternation("科長|科員|主任|主任秘書|出席(?:人員)?|聯繫(?!方式)")
+    '(?:主任(?:秘書)?|出席(?:人員)?|科[員長]|聯繫(?!方式))'
+    >>> [bool(re.fullmatch(word_alternation("局長|副局長|長"), w)) for w in ("副局長", "局長", "長", "副")]
+    [True, True, True, False]
+    """
+    trie: dict[str, dict] = {}
+    for word in words.split("|"):
+        optional = re.fullmatch(r"(\w+)\(\?:(\w+)\)\?", word)
+        if optional:
+            entries = [(optional.group(1) + optional.group(2), ""), (optional.group(1), "")]
+        else:
+            literal = re.match(r"[^(\[]+", word)
+            if literal is None:
+                raise ValueError(f"not a word: {word!r}")
+            entries = [(literal.group(0), word[literal.end():])]
+        for entry, tail in entries:
+            node = trie
+            for char in entry:
+                node = node.setdefault(char, {})
+            node.setdefault("", {})[tail] = {}
+    return _trie_pattern(trie, top=True)
+
+
+_ONE_CHARACTER = re.compile(r"\\?.|\[[^\]]*\]", re.DOTALL)
+
+
+def _trie_pattern(node: dict[str, dict], top: bool = False) -> str:
+    ends = node.get("", {})  # the tails of words that end here ("" for none)
+    branches: list[str] = []
+    leaves: list[str] = []  # characters that end a word with nothing after them: one class
+    for char, child in sorted((char, child) for char, child in node.items() if char):
+        if not top and list(child) == [""] and list(child[""]) == [""]:
+            leaves.append(char)
+        else:
+            branches.append(re.escape(char) + _trie_pattern(child))
+    if leaves:
+        branches.append(re.escape(leaves[0]) if len(leaves) == 1 else "[" + "".join(map(re.escape, leaves)) + "]")
+    alternatives = branches + [tail for tail in ends if tail]
+    optional = "" in ends
+    if not alternatives:
+        return ""
+    if len(alternatives) == 1 and not top:
+        only = alternatives[0]
+        if not optional:
+            return only
+        return only + "?" if _ONE_CHARACTER.fullmatch(only) else f"(?:{only})?"
+    return "(?:" + "|".join(alternatives) + ")" + ("?" if optional else "")
+
+
 class Recognizer(ABC):
     """Finds one type of finding. Subclasses set ``name`` and ``type`` and implement :meth:`find`."""
 

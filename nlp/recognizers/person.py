@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterator
 
 from nlp.finding import PERSON, Finding
-from nlp.recognizers.base import Recognizer, column_cells
+from nlp.recognizers.base import Recognizer, column_cells, word_alternation
 from nlp.recognizers.surnames import (
     COMPOUND_SURNAMES,
     GIVEN_NAME_CHARACTERS,
@@ -72,6 +72,9 @@ COUNCIL_TITLES = (
     "副議長|議長|議員|副主席|主席|代表|副市長|市長|縣長|鎮長|鄉長|區長|局長|處長|秘書長|主任秘書|專門委員|委員|課長|科長|"
     "主任|秘書|里長|村長|理事長|總幹事|技正|技士|技佐|科員|專員|股長|組長|隊長|視察|參議|督導|研究員|護理師|社工師|幹事"
 )
+# The word lists as tries (:func:`word_alternation`): the regex engine skips to where a word can start.
+LABEL_WORDS = word_alternation(LABELS)
+TITLE_WORDS = word_alternation(TITLES)
 # After the council form's given name: a boundary, or the person's office (鍾議員承翰服務處).
 COUNCIL_END = re.compile(r"$|[：:、，,）) \t\n（(。；;]|服務處|辦公室|研究室")
 # Characters that end a unit written right before the council form (城鄉局邱技正榮福).
@@ -100,14 +103,14 @@ SPACE = " \t"
 
 # A label, an optional note in brackets (姓名（中文）：), a colon, an optional title, then the name.
 LABEL_PATTERN = re.compile(
-    rf"(?:{LABELS})(?:[（(][^）)\n]{{1,6}}[）)](?=[ \t]*[:：]))?[ \t]*[:：]?[ \t]*(?:(?:{TITLES})[ \t]*)?(?=[{CJK_CHARS}])"
+    rf"{LABEL_WORDS}(?:[（(][^）)\n]{{1,6}}[）)](?=[ \t]*[:：]))?[ \t]*[:：]?[ \t]*(?:{TITLE_WORDS}[ \t]*)?(?=[{CJK_CHARS}])"
 )
 # A role noun before a colon: any ideographs ending in 人, 者, 員 or 代表 (接交人：, 關懷員：, 來電者：).
 ROLE_LABEL = re.compile(
-    rf"(?=[人委代者員])(?:人員|委員|代表|人|者|員)[甲乙丙丁]?[ \t]*[:：][ \t]*(?:(?:{TITLES})[ \t]*)?(?=[{CJK_CHARS}])"
+    rf"(?:人員|委員|代表|人|者|員)[甲乙丙丁]?[ \t]*[:：][ \t]*(?:{TITLE_WORDS}[ \t]*)?(?=[{CJK_CHARS}])"
 )
 # A title used as a field label in rosters and duty lists (隊長：高　峰, 組長：林志明).
-TITLE_LABEL = re.compile(rf"(?:{TITLES})[ \t]*[:：][ \t]*(?=[{CJK_CHARS}])")  # at a line or cell start: see below
+TITLE_LABEL = re.compile(rf"{TITLE_WORDS}[ \t]*[:：][ \t]*(?=[{CJK_CHARS}])")  # at a line or cell start: see below
 TITLE_LABEL_BEFORE = "\n\t 、，,；;"
 # Judgment header fields, whose labels are spaced to align (原　　告　王小明).
 JUDGMENT_ROLES = (
@@ -120,18 +123,18 @@ JUDGMENT_LABEL = re.compile(
     + rf")[ \t]*[:：]?[ \t]*(?=[{CJK_CHARS}])",
     re.MULTILINE,
 )
-HONORIFIC_PATTERN = re.compile(rf"(?:{HONORIFICS}|{TITLES})")
+HONORIFIC_PATTERN = re.compile(word_alternation(HONORIFICS + "|" + TITLES))
 PERSONAL_HONORIFIC = re.compile(rf"(?:{HONORIFICS})")
-TITLE_BEFORE_PATTERN = re.compile(rf"(?:{TITLES})[ \t]*(?=[{CJK_CHARS}])")
-COUNCIL_PATTERN = re.compile(rf"(?:{COUNCIL_TITLES})(?=[{CJK_CHARS}])")
+TITLE_BEFORE_PATTERN = re.compile(rf"{TITLE_WORDS}[ \t]*(?=[{CJK_CHARS}])")
+COUNCIL_PATTERN = re.compile(rf"{word_alternation(COUNCIL_TITLES)}(?=[{CJK_CHARS}])")
 # What the given name in the council form must not be: what officials do after their title.
 COUNCIL_NOT_GIVEN = re.compile(
     r"質詢|答復|答覆|發言|說明|報告|補充|裁示|指示|提問|回應|致詞|表示|請|宣|詢|提|建議|主持|出席|列席|代理|本人|們|會"
 )
-LIST_SEPARATOR = re.compile(r"[ \t]*[、,，及與和][ \t]*(?:(?:" + TITLES + r")[ \t]*)?")
+LIST_SEPARATOR = re.compile(rf"[ \t]*[、,，及與和][ \t]*(?:{TITLE_WORDS}[ \t]*)?")
 PARTICULARS = re.compile(
     r"[（(](?:身分證|民國|[0-9]{2,3}年|[A-Z][12][0-9]{8}|[A-Z][A-D89][0-9]{8}|男|女|[0-9]{1,3}歲|出生|電話|手機|09[0-9]{2}|"
-    rf"分機|護照|英文|(?:現職|原任?|新任|前)?[^）)\n]{{0,8}}(?:{TITLES})[）)])"
+    rf"分機|護照|英文|(?:現職|原任?|新任|前)?[^）)\n]{{0,8}}{TITLE_WORDS}[）)])"
 )
 # What may follow a name standing on its own. STRONG_FOLLOW: what is said or asked of a person.
 STRONG_FOLLOW = re.compile(
@@ -139,7 +142,7 @@ STRONG_FOLLOW = re.compile(
     r"敬上|敬啟|謹上|夫婦|夫妻|伉儷|母子|母女|父子|父女|調任|升任|接任|轉任|兼任|退休|等[0-9二三四五六七八九十]?[人名位]|[二兩三四五六七八九十]人|[二兩三四五六七八九十][名位]|陳情|反映|來電|來函|"
     r"[（(]簽[章名][）)]|身分證|居留證|統一證號|護照|健保|電話|手機|分機|出生|生於|罹患|患有|確診|涉嫌|[ \t]*[<＜]|[，,][ ]*[男女][，,、]|"
     r"[，,、 \t]*(?:分機|電話|手機|TEL|Tel|tel|\(0|0[2-9][0-9]?-|09[0-9]{2})|"
-    + HONORIFICS + "|" + TITLES
+    + word_alternation(HONORIFICS + "|" + TITLES)
 )
 FOLLOW = re.compile(
     STRONG_FOLLOW.pattern
@@ -151,8 +154,11 @@ FOLLOW = re.compile(
 LEFT_CHARS = "的由與和及向對請讓被給將替跟同、者員人民府局處署科室課院隊所股組館校部系班工謝為派聘調取之另"
 # Where a name may start on its own: a surname character (one character consumed, so that 「管理科范姜美玉」 is
 # tried at 范 even though 管 is a surname too); the character before it is checked by _left_ok.
-FREE_CANDIDATE = re.compile(rf"[{SURNAME_CHARS}](?=[{CJK_CHARS}]| [{CJK_CHARS}](?![{CJK_CHARS}]))")
-MIDDLE_DOT = re.compile(rf"(?=[·・･•.])(?<=[{CJK_CHARS}]).(?=[{CJK_CHARS}])")
+FREE_CANDIDATE = re.compile(
+    rf"[{SURNAME_CHARS}](?:(?<![{CJK_CHARS}].)|(?<=[{LEFT_CHARS}].))"  # after a boundary, as _left_ok says
+    rf"(?=[{CJK_CHARS}]| [{CJK_CHARS}](?![{CJK_CHARS}]))"
+)
+MIDDLE_DOT = re.compile(rf"[·・･•.](?<=[{CJK_CHARS}].)(?=[{CJK_CHARS}])")
 # A line break after which a signature continues with contact details, Latin letters or digits (or the text ends):
 # 「江玥雅\nyc.chen@…」, not a slide bullet followed by another bullet (「施工中\n王道」).
 CONTACT_LINE_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*(?:[A-Za-z0-9(+<]|電話|分機|手機|傳真|信箱|地址)|\n*\Z)")
