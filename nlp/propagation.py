@@ -34,6 +34,7 @@ from nlp.text import _VALUE_SEPARATORS as _SEPARATOR_RUNS
 from nlp.text import ScanText, fold
 
 REPEAT_EVIDENCE = "repeat-of-finding"
+_FIND_BUDGET = 50_000  # values × characters under which plain substring search beats building an automaton
 _KEPT_SEPARATOR_RUNS = re.compile(f"({_SEPARATOR_RUNS.pattern})")
 _CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]+")
 # What follows a two-character name when it is part of a place or an institution instead: a road, an
@@ -152,8 +153,23 @@ def _occurrences(text: _CompactText, keys: list[tuple[bool, str]]) -> dict[tuple
         by_upper.setdefault(_upper(key[1]) if key[0] else key[1], []).append(key)
     words = list(by_upper)
     exact = text.exact
-    for index, start, _ in ahocorasick_rs.AhoCorasick(words).find_matches_as_indexes(text.upper, overlapping=True):
+    for index, start in _matches(words, text.upper):
         for key in by_upper[words[index]]:
             if not key[0] or exact.startswith(key[1], start):
                 found[key].append(start)
     return found
+
+
+def _matches(words: list[str], haystack: str) -> Iterator[tuple[int, int]]:
+    """(word index, start) of every occurrence, overlapping ones too. A few values in a short text: one
+    ``str.find`` scan per value is cheaper than building an automaton; else Aho–Corasick."""
+    if len(words) * len(haystack) <= _FIND_BUDGET:
+        for index, word in enumerate(words):
+            start = haystack.find(word)
+            while start != -1:
+                yield index, start
+                start = haystack.find(word, start + 1)
+        return
+    automaton = ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+    for index, start, _ in automaton.find_matches_as_indexes(haystack, overlapping=True):
+        yield index, start

@@ -26,7 +26,9 @@ from nlp.text import ScanText
 
 LEVEL = r"(?P<level>絕對機密|極機密|機密|密)"
 APPLIED = re.compile(
-    r"(?=[本此該這附以])(?P<subject>(?:本|此|該|這份|這封|這件|此份)[\u3400-\u9fff]{1,4}?|附件|附檔|以下內容)"
+    # each alternative of the subject starts with a literal: the regex engine skips to where one may start
+    r"(?P<subject>" + "".join(f"{word}[\u3400-\u9fff]{{1,4}}?|" for word in ("本", "此", "該", "這份", "這封", "這件", "此份"))
+    + r"附件|附檔|以下內容)"
     r"(?P<between>[^。；\n]{0,12}?)"  # 「本案涉及個人隱私，列為密件處理」: a comma may come between
     r"(?P<verb>列為|核列為?|核定為|核予|屬於?|係|為|列|等級為|密等為|定為|改列為?)"
     r"(?:密等|等級)?[ ]?[「『\"]?(?P<level>絕對機密|極機密|機密|密)[」』\"]?(?P<suffix>件|文書|文件|等級|公文|資料)?"

@@ -146,20 +146,24 @@ AFTER_FAMILY = re.compile(r"(?:[ ]+[A-Z]{2,}){1,3}(?![A-Za-z])")
 BULLET_NAME = re.compile(
     rf"^[ \t]*[-•*・●‧][ \t]+(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,2}})[ \t]*$", re.MULTILINE
 )
-# A line where a Latin name can be: a capital followed by a letter (Mei, LIN). Every pattern needs one.
-LATIN_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ɎḀ-Ỿ][A-Za-zÀ-ÖØ-öø-ÿĀ-ɏḀ-ỿ]")
+# Every pattern above needs two capitalised words in a row on one line (a name has a given name and a surname,
+# maybe with a particle between): Mei Chang, LIN, YU-HSUAN, Ludwig van Beethoven.
+NAME_PAIR = re.compile(
+    rf"[{UPPER_LETTER}][{UPPER_LETTER}{LOWER_LETTER}'\-]*,?[ ]+(?:{PARTICLE}[ ]+)*[{UPPER_LETTER}][{UPPER_LETTER}{LOWER_LETTER}]"
+)
 
 
 def _latin_windows(text: str) -> list[tuple[int, int]]:
-    """The stretches of ``text`` worth running the name patterns on: each line holding a capital and the line after
-    it (a signature under 「Best regards,」), merged. Chinese-only lines, most of a 公文, are skipped."""
+    """The stretches of ``text`` worth running the name patterns on: each line holding two capitalised words in a
+    row and the line before it (「Best regards,」 above a signature), merged. Chinese-only lines, most of a 公文,
+    and English lines without a name are skipped."""
     windows: list[tuple[int, int]] = []
-    for capital in LATIN_CAPITAL.finditer(text):
-        if windows and capital.start() < windows[-1][1]:
+    for pair in NAME_PAIR.finditer(text):
+        if windows and pair.start() < windows[-1][1]:
             continue
-        start = text.rfind("\n", 0, capital.start()) + 1
-        end = text.find("\n", capital.end())
-        end = len(text) if end == -1 else text.find("\n", end + 1)
+        line_start = text.rfind("\n", 0, pair.start()) + 1
+        start = text.rfind("\n", 0, line_start - 1) + 1 if line_start else 0
+        end = text.find("\n", pair.end())
         end = len(text) if end == -1 else end
         if windows and start <= windows[-1][1] + 1:
             windows[-1] = (windows[-1][0], end)

@@ -22,8 +22,9 @@ from nlp.text import ScanText
 # Phrases that are an instruction wherever they stand.
 INSTRUCTION = re.compile(
     r"請勿外流|不得外流|嚴禁外流|切勿外流|請勿外傳|不得外傳|勿外流|"
-    r"(?:僅供|僅限|限|只限|限於|只供)(?:機關|本府|本局|本處|本署|單位)?內部(?:使用|參考|參閱|閱覽)|"
-    r"限閱(?!讀|覽|區|室|書庫|期|證)|"
+    # each alternative starts with a literal, so that the regex engine can skip to where one may start
+    + "".join(f"{only}(?:機關|本府|本局|本處|本署|單位)?內部(?:使用|參考|參閱|閱覽)|" for only in ("僅供", "僅限", "限", "只限", "限於", "只供"))
+    + r"限閱(?!讀|覽|區|室|書庫|期|證)|"
     r"內部使用(?!者|之系統|系統|權限|帳號)|"
     r"不對外公開|不予公開|"
     # 不公開 as a stamp or predicate of this text (本資料不公開, 不公開資料), not a verb with an object
