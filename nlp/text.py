@@ -98,6 +98,8 @@ def fold(text: str) -> str:
     '(02)2960，電話：'
 
     """
+    if text.isascii():  # nothing to fold (a constant-time check: most values are ASCII)
+        return text
     return _NEEDS_FOLD.sub(_fold_run, text)
 
 
@@ -238,7 +240,7 @@ def table_cells(line: str) -> list[tuple[int, int]]:
 
 # One normalisation for comparing values (validators, placeholder keys, the allow-list, propagation, restore):
 # the same fold as the working copy, then spaces and hyphens dropped.
-_VALUE_SEPARATORS = re.compile(r"[\s\-]+")
+_VALUE_SEPARATORS = re.compile(r"[\s\-][\s\-]*")  # not [\s\-]+: a first character lets the regex engine skip ahead
 
 
 def compact(value: object) -> str:

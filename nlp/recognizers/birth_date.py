@@ -40,15 +40,30 @@ CONTEXT_BEFORE = re.compile(
 )
 CONTEXT_AFTER = re.compile(r"[ ]?(?:出生|生(?![產活效])|誕生)")
 # Where birth context can be: only the text around these is searched for dates.
-TRIGGER = re.compile(r"(?=[出生誕DBb ])(?:出生|生日|生於|誕生|DOB|D\.O\.B|[Bb]irth|[Bb]orn|(?<=[日號0-9])[ ]?生(?![產活效]))")
+TRIGGER = re.compile(  # every alternative starts with a literal: the regex engine skips to where one may start
+    r"出生|生日|生於|誕生|DOB|D\.O\.B|Birth|birth|Born|born|生(?<=[日號0-9]生)(?![產活效])| 生(?<=[日號0-9] 生)(?![產活效])"
+)
 WINDOW = 40
 # A table (名冊) whose header names a birth-date column: its dates below, to the first blank line, are birth dates.
+TABLE_HEADER_WORD = re.compile(r"出生年月日|出生日期|生日|Date of birth|DOB")  # the lines TABLE_HEADER is tried on
 TABLE_HEADER = re.compile(
     r"^(?=[^\n]*(?:出生年月日|出生日期|生日|Date of birth|DOB))(?=[^\n]*(?:姓名|身分證|地址|序號|編號|Name|ID))"
     r"(?![^\n]*[:：])[^\n]*\n",  # a header row names columns; a form line (出生日期：…) has a colon
     re.MULTILINE,
 )
 TABLE_END = re.compile(r"\n[ \t　]*\n")
+
+
+def _table_headers(text: str) -> Iterator[re.Match[str]]:
+    """TABLE_HEADER's matches, tried only on the lines that name a birth-date column."""
+    tried = -1
+    for word in TABLE_HEADER_WORD.finditer(text):
+        line_start = text.rfind("\n", 0, word.start()) + 1
+        if line_start > tried:
+            tried = line_start
+            header = TABLE_HEADER.match(text, line_start)
+            if header:
+                yield header
 
 
 class BirthDateRecognizer(Recognizer):
@@ -59,7 +74,7 @@ class BirthDateRecognizer(Recognizer):
         text = scan_text.folded
         seen: set[int] = set()
         if "生" in text or "DOB" in text or "irth" in text:
-            for header in TABLE_HEADER.finditer(text):
+            for header in _table_headers(text):
                 table_end = TABLE_END.search(text, header.end())
                 for match in PATTERN.finditer(text, header.end(), table_end.start() if table_end else len(text)):
                     seen.add(match.start())

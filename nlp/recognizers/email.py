@@ -28,7 +28,26 @@ class EmailRecognizer(Recognizer):
     type = EMAIL
 
     def find(self, scan_text: ScanText) -> Iterator[Finding]:
-        if "@" not in scan_text.folded:
-            return
-        for match in PATTERN.finditer(scan_text.folded):
-            yield self.finding(scan_text, match.start(), match.end(), 0.95, ["pattern"])
+        text = scan_text.folded
+        for start, end in _around_at_signs(text):
+            for match in PATTERN.finditer(text, start, end):
+                yield self.finding(scan_text, match.start(), match.end(), 0.95, ["pattern"])
+
+
+# How far an address reaches from its @: a local part of at most 64 characters, a whole address of at most 254.
+LOCAL_REACH = 64
+DOMAIN_REACH = 254
+
+
+def _around_at_signs(text: str) -> list[tuple[int, int]]:
+    """The stretches around each @ where an address can be, merged: the pattern is not tried elsewhere."""
+    windows: list[tuple[int, int]] = []
+    at = text.find("@")
+    while at != -1:
+        start, end = max(0, at - LOCAL_REACH), min(len(text), at + DOMAIN_REACH)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+        at = text.find("@", at + 1)
+    return windows

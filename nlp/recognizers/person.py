@@ -124,6 +124,7 @@ JUDGMENT_LABEL = re.compile(
     re.MULTILINE,
 )
 HONORIFIC_PATTERN = re.compile(word_alternation(HONORIFICS + "|" + TITLES))
+HONORIFIC_FIRST = frozenset(word[0] for word in (HONORIFICS + "|" + TITLES).split("|"))  # cheaper than a regex call
 PERSONAL_HONORIFIC = re.compile(rf"(?:{HONORIFICS})")
 TITLE_BEFORE_PATTERN = re.compile(rf"{TITLE_WORDS}[ \t]*(?=[{CJK_CHARS}])")
 COUNCIL_PATTERN = re.compile(rf"{word_alternation(COUNCIL_TITLES)}(?=[{CJK_CHARS}])")
@@ -202,7 +203,7 @@ def _readings(text: str, start: int) -> list[tuple[int, int]]:
         longest = 3 if text[first:first + 1] == "氏" and not pair else 2
         end = first
         while end < len(text) and end - first < longest and is_cjk(text[end]) and text[end] not in NON_NAME:
-            if end > first and text[end] != "君" and HONORIFIC_PATTERN.match(text, end):
+            if end > first and text[end] in HONORIFIC_FIRST and text[end] != "君" and HONORIFIC_PATTERN.match(text, end):
                 break  # 君 is as common in given names (怡君, 佩君) as after them
             end += 1
         if first < len(text) and text[first] != "君" and (
