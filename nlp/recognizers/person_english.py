@@ -147,9 +147,11 @@ BULLET_NAME = re.compile(
     rf"^[ \t]*[-•*・●‧][ \t]+(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,2}})[ \t]*$", re.MULTILINE
 )
 # Every pattern above needs two capitalised words in a row on one line (a name has a given name and a surname,
-# maybe with a particle between): Mei Chang, LIN, YU-HSUAN, Ludwig van Beethoven.
+# maybe with a particle between): Mei Chang, LIN, YU-HSUAN, Ludwig van Beethoven. A name with a word that is
+# never part of one (Information, Office, Notice: NOT_NAME_WORDS) is refused (_accept), so such pairs do not count.
 NAME_PAIR = re.compile(
-    rf"[{UPPER_LETTER}][{UPPER_LETTER}{LOWER_LETTER}'\-]*,?[ ]+(?:{PARTICLE}[ ]+)*[{UPPER_LETTER}][{UPPER_LETTER}{LOWER_LETTER}]"
+    rf"[{UPPER_LETTER}][{UPPER_LETTER}{LOWER_LETTER}'\-]*(?P<gap>,?[ ]+(?:{PARTICLE}[ ]+)*)"
+    rf"[{UPPER_LETTER}][{UPPER_LETTER}{LOWER_LETTER}'\-]*"
 )
 
 
@@ -158,7 +160,7 @@ def _latin_windows(text: str) -> list[tuple[int, int]]:
     row and the line before it (「Best regards,」 above a signature), merged. Chinese-only lines, most of a 公文,
     and English lines without a name are skipped."""
     windows: list[tuple[int, int]] = []
-    for pair in NAME_PAIR.finditer(text):
+    for pair in _name_pairs(text):
         if windows and pair.start() < windows[-1][1]:
             continue
         line_start = text.rfind("\n", 0, pair.start()) + 1
@@ -170,6 +172,21 @@ def _latin_windows(text: str) -> list[tuple[int, int]]:
         else:
             windows.append((start, end))
     return windows
+
+
+def _name_pairs(text: str) -> Iterator[re.Match[str]]:
+    """NAME_PAIR's matches whose two words may both be in a name, overlapping ones too (Office John Smith)."""
+    pair = NAME_PAIR.search(text)
+    while pair:
+        words = (pair.group(0)[:pair.start("gap") - pair.start()], pair.group(0)[pair.end("gap") - pair.start():])
+        if not any(_not_name(word) for word in words):
+            yield pair
+        pair = NAME_PAIR.search(text, pair.end("gap"))  # the second word may start the next pair
+
+
+def _not_name(word: str) -> bool:
+    """A word that _accept refuses in any name."""
+    return word.strip(".").title() in NOT_NAME_WORDS or word in NOT_NAME_WORDS
 
 
 class EnglishPersonRecognizer(Recognizer):
