@@ -206,7 +206,7 @@ def _readings(text: str, start: int) -> list[tuple[int, int]]:
             if end > first and text[end] in HONORIFIC_FIRST and text[end] != "君" and HONORIFIC_PATTERN.match(text, end):
                 break  # 君 is as common in given names (怡君, 佩君) as after them
             end += 1
-        if first < len(text) and text[first] != "君" and (
+        if first < len(text) and text[first] in HONORIFIC_FIRST and text[first] != "君" and (
             HONORIFIC_PATTERN.match(text, first) or text[first] == "副" and HONORIFIC_PATTERN.match(text, first + 1)
         ):
             continue  # 「許副局長」, 「林股長」: a surname and a title, not a name
@@ -282,7 +282,7 @@ class PersonRecognizer(Recognizer):
             if occupied.find(1, start, end) == -1:
                 kept.append(candidate)
                 occupied[start:end] = b"\x01" * (end - start)
-        kept.extend(self._list_members(text, kept))
+        kept.extend(self._list_members(text, kept, occupied))
         for start, end, evidence, score in sorted(kept):
             yield self.finding(scan_text, start, end, score, ["rule", evidence])
 
@@ -466,10 +466,12 @@ class PersonRecognizer(Recognizer):
                     break
 
     @staticmethod
-    def _list_members(text: str, kept: list[tuple[int, int, str, float]]) -> list[tuple[int, int, str, float]]:
-        """Names in a list with a name already found: 「曾芳慧、黎子霖、劉郁妤三人」, 「確認陳淑芬與李承翰兩位」."""
-        taken = {(s, e) for s, e, _, _ in kept}
-        spans = sorted(taken)
+    def _list_members(
+        text: str, kept: list[tuple[int, int, str, float]], occupied: bytearray
+    ) -> list[tuple[int, int, str, float]]:
+        """Names in a list with a name already found: 「曾芳慧、黎子霖、劉郁妤三人」, 「確認陳淑芬與李承翰兩位」.
+        ``occupied`` marks the characters of the names found so far; the names found here are added to it."""
+        spans = sorted({(s, e) for s, e, _, _ in kept})
         found: list[tuple[int, int, str, float]] = []
         for start, end in spans:
             # backwards: a name, then a separator, then the found name
@@ -480,22 +482,22 @@ class PersonRecognizer(Recognizer):
                 left = position - length
                 if left < 0 or not _is_name(text, left, position):
                     continue
-                if any(s < position and left < e for s, e in taken):
+                if occupied.find(1, left, position) != -1:
                     break
                 given = text[left + surname_length(text, left):position]
                 if _common(given) == len(given) and length >= 3:
                     found.append((left, position, "list", 0.6))
-                    taken.add((left, position))
+                    occupied[left:position] = b"\x01" * (position - left)
                 break
             # forwards: the found name, a separator, then a name ending at a boundary (「武氏慧如、陳玲二名」)
             separator = LIST_SEPARATOR.match(text, end)
             if separator and text[end:separator.end()].strip(" \t") in "、，,及與和":
                 position = separator.end()
                 for surname, stop in _readings(text, position):
-                    if any(s < stop and position < e for s, e in taken):
+                    if occupied.find(1, position, stop) != -1:
                         break
                     if _right_strength(text, stop) >= 1.0:
                         found.append((position, stop, "list", 0.6))
-                        taken.add((position, stop))
+                        occupied[position:stop] = b"\x01" * (stop - position)
                         break
         return found
