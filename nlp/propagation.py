@@ -46,10 +46,8 @@ _PLACE_SUFFIX = re.compile(
 
 def _values(finding: Finding) -> Iterator[Finding]:
     """The values a finding stands for: itself, and for the council form (王議員志強) the plain name 王志強,
-    which the minutes also write (「王志強王議員」, 「王志強發言」)."""
+    which the minutes also write (「王志強王議員」, 「王志強發言」). For names only."""
     yield finding
-    if finding.type != PERSON:
-        return
     title = next((e.split(":", 1)[1] for e in finding.evidence if e.startswith("council:")), "")
     if title and title in finding.text:
         plain = finding.text.replace(title, "", 1)
@@ -66,7 +64,7 @@ def propagate(scan_text: ScanText, findings: Sequence[Finding], seeds: Iterable[
     for finding in (*findings, *seeds):
         if finding.type in MARKING_TYPES:
             continue
-        for value in _values(finding):
+        for value in _values(finding) if finding.type == PERSON else (finding,):
             written = (value.type == PERSON, value.text)
             search_key = keys.get(written) or keys.setdefault(written, _search_key(value))
             if len(search_key[1]) >= 2:
@@ -95,7 +93,9 @@ def propagate(scan_text: ScanText, findings: Sequence[Finding], seeds: Iterable[
 
 def _search_key(finding: Finding) -> tuple[bool, str]:
     """(case-sensitive?, the value as searched in the compact copy)."""
-    kept_case = _SEPARATOR_RUNS.sub("", fold(finding.text))  # nlp.text.compact, before it upper-cases
+    kept_case = fold(finding.text)
+    if not kept_case.isalnum():  # most values (names, numbers) have no separator to drop
+        kept_case = _SEPARATOR_RUNS.sub("", kept_case)  # nlp.text.compact, before it upper-cases
     return (True, kept_case) if finding.type == PERSON else (False, _upper(kept_case))
 
 

@@ -44,7 +44,8 @@ _FOLD.update(
     }
 )
 _FOLD_TABLE = str.maketrans({chr(k): chr(v) for k, v in _FOLD.items()})
-_NEEDS_FOLD = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_FOLD)) + "]+")
+_FOLDED_CLASS = "[" + "".join(re.escape(chr(k)) for k in sorted(_FOLD)) + "]"
+_NEEDS_FOLD = re.compile(_FOLDED_CLASS + _FOLDED_CLASS + "*")  # not [...]+: lets the engine skip ahead
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
@@ -213,7 +214,7 @@ class ScanText:
 
 
 # Cells of a list pasted as text, aligned with runs of two or more spaces.
-SPACE_CELL_BREAK = re.compile(r"[ ]{2,}")
+SPACE_CELL_BREAK = re.compile(r"  +")  # two or more spaces (a literal first lets the regex engine skip ahead)
 
 
 def table_cells(line: str) -> list[tuple[int, int]]:
