@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
@@ -150,21 +151,33 @@ class LabelIndex:
     def __init__(self, labels: dict[str, str], window: int = 24) -> None:
         parts = [f"(?P<{kind}>{pattern})" for kind, pattern in labels.items()]
         self.pattern = re.compile("|".join(parts), re.IGNORECASE)
+        # The same as one flat alternation in lower case, for the lower-cased copy (ScanText.lowered): with every
+        # alternative starting with a literal and no groups around them, the regex engine skips to where a label may
+        # start (ignoring case, or a group per kind, makes it try every position). The kind is the first whose pattern
+        # matches the label found, as the groups would say (the labels hold no escape lower-casing changes: \s only).
+        self._lower_pattern = re.compile("|".join(pattern.lower() for pattern in labels.values()))
+        self._lower_kinds = [(kind, re.compile(pattern.lower())) for kind, pattern in labels.items()]
         self.window = window
 
     def nearest(self, scan_text: ScanText, start: int) -> tuple[str, str] | None:
         """(kind, label text) of the last label ending before ``start`` in the same sentence."""
         text = scan_text.folded
         left = max(0, start - self.window)
-        cut = max(text.rfind(stop, left, start) for stop in ("。", "\n", "；", ";"))
+        cut = max(text.rfind("。", left, start), text.rfind("\n", left, start), text.rfind("；", left, start),
+                  text.rfind(";", left, start))
         if cut >= 0:
             left = cut + 1
         last = None
-        for match in self.pattern.finditer(text, left, start):
+        for match in self._lower_pattern.finditer(scan_text.lowered, left, start):
             last = match
         if last is None:
             return self.column_header(scan_text, start)
-        return last.lastgroup or "", last.group(0)
+        return self._kind(last.group(0)), text[last.start():last.end()]
+
+    @functools.lru_cache(maxsize=512)  # noqa: B019 — label words only (案號, tel), on module-level indexes
+    def _kind(self, label: str) -> str:
+        """The kind of a label found by the flat pattern: the first whose own pattern matches all of it."""
+        return next(kind for kind, pattern in self._lower_kinds if pattern.fullmatch(label))
 
     def column_header(self, scan_text: ScanText, start: int) -> tuple[str, str] | None:
         """In a tab-separated table (pasted from Excel or Word), the label of the column ``start`` sits in.
@@ -198,8 +211,10 @@ NUMBER_LABELS = LabelIndex(
         "passport": r"護照(?:號碼|號|編號)?|passport(?:\s*(?:no\.?|number|#))?",
         "nhi": r"健保(?:IC)?卡(?:卡號|號碼|號)?|健保卡|全民健康保險卡(?:號碼|號)?|NHI\s*card(?:\s*(?:no\.?|number))?",
         "bank": (
-            r"(?:匯款|存款|轉帳|銀行|郵局|劃撥|收款|退款)?帳(?:號|戶)(?:號碼)?|局號|銀行|郵局|"
-            r"(?:bank\s*)?account\s*(?:no\.?|number|#)?|A/C(?:\s*no\.?)?"
+            # written out so that every alternative starts with a literal (see LabelIndex)
+            "".join(f"{word}帳(?:號|戶)(?:號碼)?|" for word in ("匯款", "存款", "轉帳", "銀行", "郵局", "劃撥", "收款", "退款"))
+            + r"帳(?:號|戶)(?:號碼)?|局號|銀行|郵局|"
+            r"bank\s*account\s*(?:no\.?|number|#)?|account\s*(?:no\.?|number|#)?|A/C(?:\s*no\.?)?"
         ),
         "card": r"信用卡(?:號碼|卡號|號)?|卡號|card\s*(?:no\.?|number)",
         "ubn": r"統一編號|統編|營利事業|扣繳(?:單位)?編號|Tax\s*ID(?:\s*No\.?)?|UBN|Business\s*(?:ID|No\.?)",
