@@ -8,7 +8,7 @@ Usage::
 
 The texts are corpus cases (tests/corpus/, every genre, Chinese and English) concatenated in a fixed
 order and cut to exactly 1,000 / 10,000 / 100,000 characters. All three contenders run in this process on
-the same strings, after one warm-up call each:
+the same strings, after one warm-up call each, taking turns call by call (see :func:`median_ms`):
 
 * aiguard: ``nlp.Engine().scan(text)`` with the default policy (rules only, no NER model);
 * Presidio: ``AnalyzerEngine.analyze(text, language="en")`` built offline as in bench/accuracy.py
@@ -70,15 +70,21 @@ def build_text(size: int) -> str:
     return "\n\n".join(pieces)[:size]
 
 
-def median_ms(run: Callable[[str], object], text: str, repeats: int) -> float:
-    """Median wall time in milliseconds of repeats warm calls."""
-    run(text)
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
+def median_ms(contenders: list[tuple[str, Callable[[str], object]]], text: str, repeats: int) -> dict[str, float]:
+    """Median wall time in milliseconds of ``repeats`` warm calls of each contender.
+
+    The contenders take turns, one call each per round: a machine that slows down for a while (other work on the
+    host) slows all of them alike, so the ratios between them hold even when the absolute times drift.
+    """
+    times: dict[str, list[float]] = {name: [] for name, _ in contenders}
+    for _, run in contenders:
         run(text)
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+    for _ in range(repeats):
+        for name, run in contenders:
+            started = time.perf_counter()
+            run(text)
+            times[name].append((time.perf_counter() - started) * 1000)
+    return {name: statistics.median(samples) for name, samples in times.items()}
 
 
 def regex_floor(text: str) -> int:
@@ -110,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for size in SIZES:
         text = build_text(size)
-        timing = {name: median_ms(run, text, repeats[size]) for name, run in contenders}
+        timing = median_ms(contenders, text, repeats[size])
         row = {"chars": len(text), "repeats": repeats[size], "ms": timing,
                "aiguard_findings": len(engine.scan(text).findings)}
         row["aiguard_over_regex"] = timing["aiguard"] / timing["regex"] if timing["regex"] else None

@@ -10,17 +10,22 @@ import re
 
 from nlp.policy import Policy
 
+# Hand-written notices: 【AI生成聲明】, 本文件由生成式AI協助撰擬…, [AI-generated notice], drafted with the help of AI.
+_THIS_DOCUMENT = "本(?:文件|文|郵件|信|稿|新聞稿|簽|函|報告|篇|內容|資料|稿件|新聞)"
+_BY_AI = (
+    r"[^。\n]{0,20}(?:由|經|使用|運用|透過|以|係以|利用)[^。\n]{0,24}"
+    r"(?:生成式)?(?:人工智慧|ai|chatgpt|copilot|gemini|claude|gpt)[^。\n]{0,12}"
+    r"(?:生成|產出|產製|撰寫|撰擬|草擬|編寫|翻譯|潤飾|初稿|完成)"
+)
+_ENGLISH_VERBS = ("produced", "generated", "created", "drafted", "written")
+# In lower case, for the lower-cased text, every alternative starting with a literal: the regex engine skips to
+# where one may start (ignoring case would make it try every position).
 GENERIC_NOTICE = re.compile(
-    r"(?=[【本以\[pgcdwaPGCDWA])"  # a possible first character: lets the regex engine skip ahead
-    r"(?:【\s*AI\s*(?:生成|輔助|協作)?(?:聲明|註記|標示)\s*】|"
-    r"(?:(?:本(?:文件|文|郵件|信|稿|新聞稿|簽|函|報告|篇|內容|資料|稿件|新聞)|以上內容)[^。\n]{0,20}"
-    r"(?:由|經|使用|運用|透過|以|係以|利用)[^。\n]{0,24}"
-    r"(?:生成式)?(?:人工智慧|AI|ChatGPT|Copilot|Gemini|Claude|GPT)[^。\n]{0,12}"
-    r"(?:生成|產出|產製|撰寫|撰擬|草擬|編寫|翻譯|潤飾|初稿|完成))|"
-    r"\[\s*AI[- ](?:generated|assisted) notice\s*\]|"
-    r"(?:produced|generated|created|drafted|written)\s+with\s+the\s+(?:assistance|help)\s+of\s+(?:generative\s+)?AI|"
-    r"\bAI[- ](?:generated|assisted)\s+(?:content|text|draft))",
-    re.IGNORECASE,
+    r"【\s*ai\s*(?:生成|輔助|協作)?(?:聲明|註記|標示)\s*】|"
+    f"{_THIS_DOCUMENT}{_BY_AI}|以上內容{_BY_AI}|"
+    r"\[\s*ai[- ](?:generated|assisted) notice\s*\]|"
+    + "|".join(rf"{verb}\s+with\s+the\s+(?:assistance|help)\s+of\s+(?:generative\s+)?ai" for verb in _ENGLISH_VERBS)
+    + r"|a(?<!\wa)i[- ](?:generated|assisted)\s+(?:content|text|draft)"  # \bai: no letter or digit before it
 )
 
 
@@ -39,7 +44,10 @@ def find_notice(text: str, policy: Policy | None = None) -> tuple[int, int] | No
             index = text.find(wording)
             if wording and index >= 0:
                 return index, index + len(wording)
-    match = GENERIC_NOTICE.search(text)
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer (İ): offsets would move
+        lower = "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
+    match = GENERIC_NOTICE.search(lower)
     return (match.start(), match.end()) if match else None
 
 

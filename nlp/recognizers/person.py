@@ -172,7 +172,7 @@ NAME_HEADER = re.compile(
     r"^(?:(?:中文|英文|學生|申請人|受款人|家長|監護人|聯絡人|負責人|承辦人|被保險人|員工|學員|志工|移工)?姓名|名字|"
     r"(?:Full |English |Chinese )?[Nn]ame|NAME)(?:[（(][^）)]{1,6}[）)])?$"
 )
-NAME_HEADER_HINT = re.compile(r"姓名|名字|[Nn]ame|NAME")
+NAME_HEADER_HINT = re.compile(r"姓名|名字|Name|name|NAME")  # literals only: the regex engine skips ahead
 # A cell that is a Latin-script name: two to four words, capitalised or in capitals (SANTOS MARIA CLARA, Ana Novak).
 LATIN_NAME_CELL = re.compile(
     r"(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'\-]+,?)(?:[ ](?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'\-]+|van|der|de|von|bin|binti)){1,3}"

@@ -120,7 +120,7 @@ class PhoneRecognizer(Recognizer):
                 score = 0.95 if label_kind == "phone" else 0.85
             found.append((start, end))
             yield self.finding(scan_text, start, end, score, evidence)
-        if "\n" in text and EXTENSION_HEADER.search(text):
+        if "\n" in text and ("分機" in text or "ext" in scan_text.lowered):  # EXTENSION_HEADER, without a regex pass
             for start, end, _ in column_cells(scan_text, EXTENSION_HEADER):
                 if not EXTENSION_CELL.fullmatch(text, start, end):
                     continue
