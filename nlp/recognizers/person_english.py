@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from nlp.finding import PERSON, Finding
-from nlp.recognizers.base import Recognizer
+from nlp.recognizers.base import Recognizer, word_alternation
 from nlp.text import ScanText
 
 GIVEN_NAMES = frozenset(
@@ -137,7 +137,8 @@ SIGNATURE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Z]{2,5}[ \t]*$|\n[^\n]*(?:@|\+
 MANDARIN_SYLLABLE = re.compile(r"^(?:[bcdfghjklmnpqrstwxyz]{0,3})h?[aeiouüy]{1,3}(?:n|ng|r|h)?$", re.IGNORECASE)
 
 # Names that start with a listed word: found by scanning capitalised words once and matching the rest there.
-WORD = re.compile(r"[A-Z][A-Za-z]+")
+# A listed given name or family name as a whole word (a trie: the regex engine skips to where one may start).
+LISTED_WORD = re.compile(word_alternation("|".join(sorted(GIVEN_NAMES | SEA_FAMILY))) + "(?![A-Za-z])")
 AFTER_GIVEN = re.compile(rf"[ ]+(?:{PARTICLE}[ ]+)*{CAP}(?:[ ]+{CAP})?(?![{UPPER_LETTER}{LOWER_LETTER}])")
 AFTER_FAMILY = re.compile(r"(?:[ ]+[A-Z]{2,}){1,3}(?![A-Za-z])")
 
@@ -198,7 +199,7 @@ class EnglishPersonRecognizer(Recognizer):
         if not re.search(r"[A-Z][A-Za-z]", text):
             return
         seen: set[tuple[int, int]] = set()
-        for word in WORD.finditer(text):
+        for word in LISTED_WORD.finditer(text):
             start = word.start()
             if start and text[start - 1].isalpha() and text[start - 1].isascii():
                 continue
