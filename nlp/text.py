@@ -88,6 +88,29 @@ def normalise_structure(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(pieces), tuple(drops)
 
 
+def lines_holding(text: str, needle: str) -> list[tuple[int, int]]:
+    r"""(start, end) of the runs of lines of ``text`` that hold ``needle``, neighbours merged (end before the line
+    break). A pattern that stays on one line and needs ``needle`` finds the same there as in the whole text, with
+    the regex engine reading only those lines.
+
+    >>> text = "主旨：測試\n密等：密\n說明\n本件列為密件"
+    >>> [text[start:end] for start, end in lines_holding(text, "密")]
+    ['密等：密', '本件列為密件']
+    """
+    windows: list[tuple[int, int]] = []
+    found = text.find(needle)
+    while found != -1:
+        start = text.rfind("\n", 0, found) + 1
+        end = text.find("\n", found)
+        end = len(text) if end == -1 else end
+        if windows and start <= windows[-1][1] + 1:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+        found = text.find(needle, end)
+    return windows
+
+
 def fold(text: str) -> str:
     """Length-preserving fold of full-width characters and dashes.
 

@@ -22,7 +22,7 @@ from nlp.finding import CLASSIFIED, Finding
 from nlp.recognizers import marking_context as ctx
 from nlp.recognizers.base import Recognizer
 from nlp.recognizers.marking_field import LABEL, field_levels
-from nlp.text import ScanText
+from nlp.text import ScanText, lines_holding
 
 LEVEL = r"(?P<level>絕對機密|極機密|機密|密)"
 APPLIED = re.compile(
@@ -55,6 +55,12 @@ STANDALONE = re.compile(
     r"(?:[（(][^\n)）]{0,30}[)）])?[ \t]*(?:$|(?=[ \t][^\n]{0,30}[:：]))",
     re.MULTILINE,
 )
+
+
+def _in_lines(pattern: re.Pattern[str], text: str, lines: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """``pattern``'s matches in the given lines of ``text`` (see :func:`nlp.text.lines_holding`)."""
+    for start, end in lines:
+        yield from pattern.finditer(text, start, end)
 
 
 class ClassifiedRecognizer(Recognizer):
@@ -90,8 +96,9 @@ class ClassifiedRecognizer(Recognizer):
     def _find(self, scan_text: ScanText) -> Iterator[Finding]:
         text = scan_text.folded
         yield from self._header_fields(scan_text)
+        lines = lines_holding(text, "密")  # every pattern below stays on one line and holds 密
         for pattern, evidence in ((APPLIED, "applied"), (HANDLE_AS, "handle-as")):
-            for match in pattern.finditer(text):
+            for match in _in_lines(pattern, text, lines):
                 if pattern is APPLIED:
                     if NOT_APPLIED_BETWEEN.search(match.group("between")):
                         continue
@@ -105,15 +112,15 @@ class ClassifiedRecognizer(Recognizer):
                     ):
                         continue
                 yield from self._level(scan_text, match, evidence)
-        for match in STAMP.finditer(text):
+        for match in _in_lines(STAMP, text, lines):
             yield from self._level(scan_text, match, "stamp")
-        for match in TITLE_LEVEL.finditer(text):
+        for match in _in_lines(TITLE_LEVEL, text, lines):
             before = text[max(0, match.start() - 2):match.start()]
             if before.endswith("機密") or ctx.about_rules(scan_text, match.start(), match.end()):
                 continue  # 「一般公務機密（密）」 in training material
             yield from self._level(scan_text, match, "title-stamp")
-        yield from self._standalone(scan_text)
-        for match in LEVEL_TITLE.finditer(text):
+        yield from self._standalone(scan_text, lines)
+        for match in _in_lines(LEVEL_TITLE, text, lines):
             yield from self._level(scan_text, match, "title-line")
         if self.extra is not None:
             for match in self.extra.finditer(text):
@@ -139,9 +146,9 @@ class ClassifiedRecognizer(Recognizer):
             evidence = ["marking", "header-field"] + (["ticked-box"] if field.ticked_box else [])
             yield self.finding(scan_text, field.start, field.end, 0.95 if field.ticked_box else 1.0, evidence, level=field.level)
 
-    def _standalone(self, scan_text: ScanText) -> Iterator[Finding]:
+    def _standalone(self, scan_text: ScanText, lines: list[tuple[int, int]]) -> Iterator[Finding]:
         text = scan_text.folded
-        for match in STANDALONE.finditer(text):
+        for match in _in_lines(STANDALONE, text, lines):
             position, end = scan_text.line_bounds(match.start())
             if LABEL.match(text, match.start("level")):
                 continue  # 「密　等：」 opens a field; the field decides

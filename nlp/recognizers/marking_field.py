@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from nlp.text import lines_holding
+
 LEVEL_WORDS = ("絕對機密", "極機密", "機密", "密")
 LABEL_WORDS = r"""
         密[ 　]{0,4}等(?:及解密條件(?:或保密期限)?)?     # 密等, 密　　等, 密等及解密條件或保密期限
@@ -76,7 +78,8 @@ def field_levels(text: str) -> Iterator[FieldLevel]:
     >>> [f.level for f in field_levels("密等：絕對機密／極機密／機密／密（擇一）")]
     []
     """
-    for label in LABEL.finditer(text):
+    labels = (label for start, end in lines_holding(text, "密") for label in LABEL.finditer(text, start, end))
+    for label in labels:  # every label holds 密 and stays on its line
         line_start = text.rfind("\n", 0, label.start()) + 1
         prefix = text[line_start:label.start()]
         line_end = text.find("\n", label.end())
