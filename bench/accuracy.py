@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +38,7 @@ if str(ROOT) not in sys.path:
 
 from bench import leak  # noqa: E402
 from bench.corpus import PERSONAL_TYPES, TYPES, VERDICTS, Case, load_cases  # noqa: E402
+from bench.presidio import build_presidio  # noqa: E402
 
 PRESIDIO_TO_OURS = {
     "EMAIL_ADDRESS": "EMAIL",
@@ -222,61 +222,6 @@ def aiguard_predictor() -> Callable[[str], tuple[list[Prediction], str]]:
         return found, result.verdict
 
     return predict
-
-
-def build_presidio():
-    """An offline Presidio AnalyzerEngine: locale-agnostic pattern recognizers, phone limited to TW."""
-    import logging
-
-    import spacy
-    import tldextract
-    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-    from presidio_analyzer.nlp_engine import NlpEngineProvider
-    from presidio_analyzer.predefined_recognizers import (
-        CreditCardRecognizer,
-        CryptoRecognizer,
-        DateRecognizer,
-        EmailRecognizer,
-        IbanRecognizer,
-        IpRecognizer,
-        MacAddressRecognizer,
-        PhoneRecognizer,
-        UrlRecognizer,
-        UuidRecognizer,
-    )
-
-    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
-    offline_tld = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-    class OfflineEmailRecognizer(EmailRecognizer):
-        """Presidio's e-mail recognizer with a tldextract that never touches the network."""
-
-        def validate_result(self, pattern_text: str) -> bool:
-            return offline_tld(pattern_text).fqdn != ""
-
-    model_dir = Path(tempfile.mkdtemp(prefix="presidio-blank-en-"))
-    spacy.blank("en").to_disk(model_dir)
-    provider = NlpEngineProvider(
-        nlp_configuration={
-            "nlp_engine_name": "spacy",
-            "models": [{"lang_code": "en", "model_name": str(model_dir)}],
-        }
-    )
-    registry = RecognizerRegistry(supported_languages=["en"])
-    for recognizer in (
-        CreditCardRecognizer(),
-        CryptoRecognizer(),
-        DateRecognizer(),
-        OfflineEmailRecognizer(),
-        IbanRecognizer(),
-        IpRecognizer(),
-        MacAddressRecognizer(),
-        PhoneRecognizer(supported_regions=("TW",)),
-        UrlRecognizer(),
-        UuidRecognizer(),
-    ):
-        registry.add_recognizer(recognizer)
-    return AnalyzerEngine(registry=registry, nlp_engine=provider.create_engine(), supported_languages=["en"])
 
 
 def presidio_predictor() -> Callable[[str], tuple[list[Prediction], str]]:

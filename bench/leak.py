@@ -95,7 +95,7 @@ def presidio_redactor() -> Redactor:
     """Presidio's anonymizer (default: replace with ``<ENTITY_TYPE>``) over its offline analyzer's results."""
     from presidio_anonymizer import AnonymizerEngine
 
-    from bench.accuracy import build_presidio
+    from bench.presidio import build_presidio
 
     analyzer = build_presidio()
     anonymizer = AnonymizerEngine()

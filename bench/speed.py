@@ -5,6 +5,7 @@ Usage::
     python bench/speed.py            # 1k, 10k and 100k characters, median of several warm runs
     python bench/speed.py --quick    # fewer repeats
     python bench/speed.py --json
+    python bench/speed.py --baseline 553e255   # also an older engine (git revision) on the very same texts
 
 The texts are corpus cases (tests/corpus/, every genre, Chinese and English) concatenated in a fixed
 order and cut to exactly 1,000 / 10,000 / 100,000 characters. All three contenders run in this process on
@@ -20,10 +21,14 @@ the same strings, after one warm-up call each, taking turns call by call (see :f
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import re
 import statistics
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from pathlib import Path
 from typing import Callable
@@ -31,8 +36,6 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-
-from bench.corpus import load_cases  # noqa: E402
 
 SIZES = (1_000, 10_000, 100_000)
 
@@ -48,6 +51,8 @@ FLOOR_PATTERN = re.compile(
 
 def build_text(size: int) -> str:
     """Corpus cases, alternating genres, concatenated and cut to exactly size characters."""
+    from bench.corpus import load_cases  # here: a --engine-root run must import the other engine's nlp first
+
     cases = load_cases()
     by_genre: dict[str, list[str]] = {}
     for case in cases:
@@ -97,8 +102,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
     parser.add_argument("--no-presidio", action="store_true", help="skip Presidio")
+    parser.add_argument("--baseline", metavar="REV", help="also measure the engine of this git revision, same texts")
+    parser.add_argument("--engine-root", type=Path, help=argparse.SUPPRESS)  # a --baseline run: the other nlp/
+    parser.add_argument("--texts", type=Path, help=argparse.SUPPRESS)  # and the texts to time it on (JSON)
     args = parser.parse_args(argv)
 
+    if args.engine_root:
+        sys.path.insert(0, str(args.engine_root))
     from nlp import Engine
 
     engine = Engine()
@@ -107,15 +117,15 @@ def main(argv: list[str] | None = None) -> int:
         ("regex", regex_floor),
     ]
     if not args.no_presidio:
-        from bench.accuracy import build_presidio
+        from bench.presidio import build_presidio
 
         analyzer = build_presidio()
         contenders.append(("presidio", lambda text: analyzer.analyze(text=text, language="en")))
 
     repeats = {1_000: 5, 10_000: 5, 100_000: 2} if args.quick else {1_000: 31, 10_000: 15, 100_000: 5}
+    texts = json.loads(args.texts.read_text(encoding="utf-8")) if args.texts else [build_text(size) for size in SIZES]
     rows = []
-    for size in SIZES:
-        text = build_text(size)
+    for size, text in zip(SIZES, texts):
         timing = median_ms(contenders, text, repeats[size])
         row = {"chars": len(text), "repeats": repeats[size], "ms": timing,
                "aiguard_findings": len(engine.scan(text).findings)}
@@ -124,10 +134,38 @@ def main(argv: list[str] | None = None) -> int:
             row["presidio_over_aiguard"] = timing["presidio"] / timing["aiguard"]
         rows.append(row)
 
+    baseline = run_baseline(args.baseline, texts, args) if args.baseline else None
     if args.json:
-        print(json.dumps({"rows": rows}, indent=2))
+        print(json.dumps({"rows": rows, **({"baseline": {"rev": args.baseline, "rows": baseline}} if baseline else {})},
+                         indent=2))
         return 0
     print("Median warm scan time, same texts, same process (ms). Text = corpus cases concatenated.")
+    print_rows(rows)
+    if baseline:
+        print(f"\nThe engine of {args.baseline} on the same texts (another process, same protocol):")
+        print_rows(baseline)
+        if all("presidio_over_aiguard" in row for row in rows + baseline):
+            print("presidio/aiguard now vs then: " + ", ".join(
+                f"{now['chars']}: {now['presidio_over_aiguard']:.2f}x vs {then['presidio_over_aiguard']:.2f}x"
+                for now, then in zip(rows, baseline)))
+    return 0
+
+
+def run_baseline(rev: str, texts: list[str], args: argparse.Namespace) -> list[dict]:
+    """Rows for the engine of git revision ``rev`` (its nlp/ from ``git archive``), timed in a child process on the
+    same texts with the same contenders and repeats."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "nlp"], capture_output=True, check=True)
+    with tempfile.TemporaryDirectory(prefix="aiguard-baseline-") as tmp:
+        tarfile.open(fileobj=io.BytesIO(archive.stdout)).extractall(tmp, filter="data")
+        texts_file = Path(tmp) / "texts.json"
+        texts_file.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+        command = [sys.executable, __file__, "--json", "--engine-root", tmp, "--texts", str(texts_file)]
+        command += ["--quick"] * args.quick + ["--no-presidio"] * args.no_presidio
+        child = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(child.stdout)["rows"]
+
+
+def print_rows(rows: list[dict]) -> None:
     head = (f"{'chars':>8} {'aiguard':>9} {'presidio':>9} {'regex':>8} "
             f"{'presidio/aiguard':>17} {'aiguard/regex':>14}")
     print(head)
@@ -140,7 +178,6 @@ def main(argv: list[str] | None = None) -> int:
               f"{row['aiguard_over_regex']:13.1f}x")
     print(f"(aiguard findings in the 100k text: {rows[-1]['aiguard_findings']}; repeats "
           + ", ".join(f"{r['chars']}: {r['repeats']}" for r in rows) + ")")
-    return 0
 
 
 if __name__ == "__main__":

@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
               "aiguard_seconds": round(aiguard_seconds, 2), "aiguard_findings": counts}
     if not args.no_presidio:
         try:
-            from bench.accuracy import build_presidio
+            from bench.presidio import build_presidio
 
             analyzer = build_presidio()
         except ImportError:
