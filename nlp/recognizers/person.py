@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterator
 
 from nlp.finding import PERSON, Finding
+from nlp.recognizers.address import BARE_DISTRICTS
 from nlp.recognizers.base import Recognizer, column_cells, word_alternation
 from nlp.recognizers.surnames import (
     COMPOUND_SURNAMES,
@@ -50,7 +51,7 @@ LABELS = (
     "長子|長女|次子|次女|兒子|女兒|孫子|孫女|丈夫|妻子|案父|案母|其女|其子|其弟|其兄|其姊|其妹|其夫|其妻|其母|其父|"
     "之弟|之兄|之姊|之妹|調解人|勞方代表|資方代表|代表|對象為|員警|消防員|教師|外送員|廠長|"
     "聯絡窗口|窗口|市民|民眾|里民|居民|學員|學童|個案|嫌犯|犯嫌|死者|傷者|被害人|受害人|持卡人|受款人|戶名|"
-    "所有權人|土地所有權人|權利人|義務人|繼承人|立約人|我叫|名叫|中文名|英文名|"
+    "所有權人|土地所有權人|權利人|義務人|繼承人|立約人|我叫|名叫|中文名|英文名|漢名|家長|監護人|"
     "存款人|匯款人|出國人員|約僱人員|約聘人員|講師|志工|聯繫(?!方式)|請洽|受文者|正本|副本|新住民|移工|外籍配偶|得獎者|得主|申請者|承租戶|訪客|來賓|代理|"
     "Chair|Attendees|Contact|From|To|Cc"
 )
@@ -65,7 +66,8 @@ TITLES = (
     "委員|主委|副主委|縣長|鎮長|鄉長|"
     "主任委員|部長|次長|司長|署長|執行長|理事長|村長|參議|顧問|督導|社工員|社工師|檢察官|法官|警員|警務員|巡佐|"
     "組員|辦事員|約聘人員|研究員|分析師|工程師|教授|副教授|博士|護理師|里幹事|主治醫師|醫師|講師|估價師|地政士|"
-    "代書|記帳士|社工|護士|藥師|營養師|心理師|治療師|教練|店長|司機|保全員|警衛|清潔員|隊員|志工|總幹事|村幹事"
+    "代書|記帳士|社工|護士|藥師|營養師|心理師|治療師|教練|店長|司機|保全員|警衛|清潔員|隊員|志工|總幹事|村幹事|"
+    "護理長|工程司|正工程司|副工程司|諮詢師|遺傳諮詢師|耆老|指揮|通譯|書記官|鄰長"
 )
 # Titles in the council and meeting-minutes form: surname + title + given name (王議員志強, 陳主席天成).
 COUNCIL_TITLES = (
@@ -76,13 +78,18 @@ COUNCIL_TITLES = (
 LABEL_WORDS = word_alternation(LABELS)
 TITLE_WORDS = word_alternation(TITLES)
 # After the council form's given name: a boundary, or the person's office (鍾議員承翰服務處).
-COUNCIL_END = re.compile(r"$|[：:、，,）) \t\n（(。；;]|服務處|辦公室|研究室")
+COUNCIL_END = re.compile(r"$|[：:、，,）) \t\n（(。；;及與和]|服務處|辦公室|研究室")
 # Characters that end a unit written right before the council form (城鄉局邱技正榮福).
 UNIT_END = "局處署科室課股組隊所府會院"
+# Two-character places that read like a surname and a given name (金山, 林口): never a name standing alone.
+PLACE_NAMES = frozenset(BARE_DISTRICTS.split("|")) | frozenset(
+    "臺北 台北 新北 桃園 臺中 台中 臺南 台南 高雄 基隆 新竹 嘉義 苗栗 彰化 南投 雲林 屏東 宜蘭 花蓮 臺東 台東 澎湖 金門 連江 "
+    "馬祖 蘭嶼 綠島 墾丁 阿里 日月 太魯 陽明 關渡 竹北 竹東 頭份 員林 斗六 虎尾 朴子 新營 永康 鳳山 岡山 旗山 羅東 蘇澳 玉里".split()
+)
 # Characters that do not occur in given names but do in agency, place and function words.
 NON_NAME = set(
-    "局處署部會院府所隊科室組館校司社團市縣區鄉鎮村里鄰路街段巷弄號樓站場廠園人們的了是在有和與及或等之為並已將因"
-    "所向對請就經由自從至到分電傳無不者男女這那其此該每各年日時秒件份項條款次個位名點萬千百億公私務案表單"
+    "局處署部會院府所隊科室組館校司社團市縣區鄉村里鄰路街段巷弄號樓站場廠園人們的了是在有和與及或等之為並已將因"
+    "所向對請就經由自從至到分電傳無不者女這那其此該每各年日時秒件份項條款次個位名點萬千百億公私務案表單"
     "示說指得獲犯於擬核准辦函簽血壓布勞謝程蓋容式您你妳他她我錄員"
 )
 # Ideographs, with the compatibility block and the supplementary planes (𡘙): names registered by 戶政 use them.
@@ -107,15 +114,20 @@ LABEL_PATTERN = re.compile(
 )
 # A role noun before a colon: any ideographs ending in 人, 者, 員 or 代表 (接交人：, 關懷員：, 來電者：).
 ROLE_LABEL = re.compile(
-    rf"(?:人員|委員|代表|人|者|員)[甲乙丙丁]?[ \t]*[:：][ \t]*(?:{TITLE_WORDS}[ \t]*)?(?=[{CJK_CHARS}])"
+    rf"(?:人員|委員|代表|人|者|員)[甲乙丙丁]?[ \t]*[:：][ \t]*"
+    rf"(?:[{CJK_CHARS}]{{1,8}}?(?:局|處|署|科|室|課|組|隊|所|府|中心)[ \t]+)?"  # a unit, then a space: 財政局　褚晞家
+    rf"(?:{TITLE_WORDS}[ \t]*)?(?=[{CJK_CHARS}])"
 )
+# The time stamp before a speaker in a chat log (a LINE group exported to text): 「[09:05] 徐惠𡘙: 收到」.
+CHAT_SPEAKER = re.compile(rf"^\[[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?\][ \t]*(?=[{CJK_CHARS}][^\n:：]{{1,4}}[:：])", re.MULTILINE)
 # A title used as a field label in rosters and duty lists (隊長：高　峰, 組長：林志明).
 TITLE_LABEL = re.compile(rf"{TITLE_WORDS}[ \t]*[:：][ \t]*(?=[{CJK_CHARS}])")  # at a line or cell start: see below
-TITLE_LABEL_BEFORE = "\n\t 、，,；;"
+TITLE_LABEL_BEFORE = "\n\t 、，,；;鄰"  # 鄰: 「第5鄰鄰長：劉宥綪」
 # Judgment header fields, whose labels are spaced to align (原　　告　王小明).
 JUDGMENT_ROLES = (
     "原告", "被告", "上訴人", "被上訴人", "抗告人", "聲請人", "相對人", "告訴人", "告訴代理人", "告發人", "自訴人", "證人",
-    "代表人", "法定代理人", "訴訟代理人", "複代理人", "辯護人", "選任辯護人", "參加人", "債權人", "債務人",
+    "代表人", "法定代理人", "訴訟代理人", "複代理人", "辯護人", "選任辯護人", "參加人", "債權人", "債務人", "通譯",
+    "書記官",
 )
 JUDGMENT_LABEL = re.compile(
     r"^[ \t]*(?:即[ \t]*)?(?:"  # 「聲 請 人」 then 「即 被 告 王小明」: one person in two roles
@@ -132,23 +144,28 @@ COUNCIL_PATTERN = re.compile(rf"{word_alternation(COUNCIL_TITLES)}(?=[{CJK_CHARS
 COUNCIL_NOT_GIVEN = re.compile(
     r"質詢|答復|答覆|發言|說明|報告|補充|裁示|指示|提問|回應|致詞|表示|請|宣|詢|提|建議|主持|出席|列席|代理|本人|們|會"
 )
+BRACKET_NOTE = re.compile(r"[（(][^（()）\n]{1,12}[）)]")  # a note after a name in a list: (三重區), (請假)
 LIST_SEPARATOR = re.compile(rf"[ \t]*[、,，及與和][ \t]*(?:{TITLE_WORDS}[ \t]*)?")
 PARTICULARS = re.compile(
     r"[（(](?:身分證|民國|[0-9]{2,3}年|[A-Z][12][0-9]{8}|[A-Z][A-D89][0-9]{8}|男|女|[0-9]{1,3}歲|出生|電話|手機|09[0-9]{2}|"
     rf"分機|護照|英文|(?:現職|原任?|新任|前)?[^）)\n]{{0,8}}{TITLE_WORDS}[）)])"
 )
 # What may follow a name standing on its own. STRONG_FOLLOW: what is said or asked of a person.
-STRONG_FOLLOW = re.compile(
+SAID_OF_A_PERSON = (
     r"您好|你好|好[：:,，!！\t]|表示|指出|說|強調|今年|現年|今[（(]|今日|今天|提到|認為|坦言|透露|感謝|親自|獲頒|獲得|榮獲|"
+    r"為本[府局處署院部會所][^\n，,。]{0,12}?(?:長|員|師|官|主任|秘書|委員)|"  # personnel orders: 鄞堃采為本府交通局專員
     r"敬上|敬啟|謹上|夫婦|夫妻|伉儷|母子|母女|父子|父女|調任|升任|接任|轉任|兼任|退休|等[0-9二三四五六七八九十]?[人名位]|[二兩三四五六七八九十]人|[二兩三四五六七八九十][名位]|陳情|反映|來電|來函|"
     r"[（(]簽[章名][）)]|身分證|居留證|統一證號|護照|健保|電話|手機|分機|出生|生於|罹患|患有|確診|涉嫌|[ \t]*[<＜]|[，,][ ]*[男女][，,、]|"
-    r"[，,、 \t]*(?:分機|電話|手機|TEL|Tel|tel|\(0|0[2-9][0-9]?-|09[0-9]{2})|"
-    + word_alternation(HONORIFICS + "|" + TITLES)
+    r"[ \t]+[男女](?=[ \t\n]|$)|"  # a gender cell after the name cell of a roster row
+    r"[，,、 \t]*(?:分機|電話|手機|TEL|Tel|tel|\(0|0[2-9][0-9]?-|09[0-9]{2})"
 )
+SAID_OF_A_PERSON_PATTERN = re.compile(SAID_OF_A_PERSON)
+STRONG_FOLLOW = re.compile(SAID_OF_A_PERSON + "|" + word_alternation(HONORIFICS + "|" + TITLES))
 FOLLOW = re.compile(
     STRONG_FOLLOW.pattern
     + r"|曾|因|於|申請|代理|調|升|持有|領有|服務|擔任|負責|承辦|目前|經|已|也|則|並|自|在|到|向|請|與|和|及|、|君|的|將|為|是|有|"
-    r"健康|病|就醫|住院|死亡|受傷|涉|遭|被|犯|亦|均|皆|等|之|親|列為|照顧|陪同|協助"
+    r"健康|病|就醫|住院|死亡|受傷|涉|遭|被|犯|亦|均|皆|等|之|親|列為|照顧|陪同|協助|"
+    r"現任|現居|現住|現職|現為|率領|率隊|率團|率先|另有|懲處|記過|記功|申誡|嘉獎"
 )
 # A character before a name standing on its own: not CJK, or one that ends a unit or a role, or a verb whose
 # object is a person (派謝怡君為…, 由林宗晴遞補).
@@ -162,7 +179,10 @@ FREE_CANDIDATE = re.compile(
 MIDDLE_DOT = re.compile(rf"[·・･•.](?<=[{CJK_CHARS}].)(?=[{CJK_CHARS}])")
 # A line break after which a signature continues with contact details, Latin letters or digits (or the text ends):
 # 「江玥雅\nyc.chen@…」, not a slide bullet followed by another bullet (「施工中\n王道」).
-CONTACT_LINE_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*(?:[A-Za-z0-9(+<]|電話|分機|手機|傳真|信箱|地址)|\n*\Z)")
+CONTACT_LINE_AFTER = re.compile(
+    r"[ \t]*(?:\n[ \t]*(?:[A-Za-z0-9(+<]|電話|分機|手機|傳真|信箱|地址)|\n*\Z"
+    r"|\n+[ \t]*(?:>|寄件者|From:|-{3,}|_{3,}))"  # or the message ends: a quoted reply, a forwarded header
+)
 # A title that starts with an administrative unit: 「高雄市長」 is a place and a title, not 高雄 + 市長.
 PLACE_TITLE = re.compile("[市縣區鄉鎮村里]")
 
@@ -181,8 +201,13 @@ LATIN_NAME_CELL = re.compile(
 SPACED_GIVEN = re.compile(rf" (?=[{CJK_CHARS}](?![{CJK_CHARS}]))")
 
 
+# 男 is a given-name character (俊男), but alone after a surname it is how news withholds a name: 李男（45歲）.
+NOT_A_GIVEN_NAME = "男"
+
+
 def _given_ok(text: str, start: int, end: int) -> bool:
-    return all(is_cjk(c) and c not in NON_NAME for c in text[start:end])
+    return text[start:end] != NOT_A_GIVEN_NAME and all(is_cjk(c) and c not in NON_NAME for c in text[start:end])
+
 
 
 def _common(given: str) -> int:
@@ -211,7 +236,7 @@ def _readings(text: str, start: int) -> list[tuple[int, int]]:
         ):
             continue  # 「許副局長」, 「林股長」: a surname and a title, not a name
         for stop in range(end, first, -1):
-            if pair and stop - first != 2:
+            if pair and stop - first != 2 or text[first:stop] == NOT_A_GIVEN_NAME:
                 continue
             readings.append((surname, stop))
         if surname == 1 and end == first and SPACED_GIVEN.match(text, first):
@@ -268,6 +293,28 @@ def _standalone_score(text: str, start: int, end: int, surname: int) -> bool:
     return right >= 2.0 and edge_before
 
 
+def _one_character_given(text: str, start: int, end: int) -> bool:
+    """A surname and one given-name character standing on their own (黃芳, 李雪): only first on a line, in a cell or
+    in a field, followed by what is said of a person (a phone, a gender cell; a title is not enough: 康樂股長) or alone
+    on a signature line above contact details; never a place (金山)."""
+    return (
+        (start == 0 or text[start - 1] in "\n\t ：:")
+        and text[end - 1] in GIVEN_NAME_CHARACTERS
+        and text[start:end] not in PLACE_NAMES
+        and (
+            bool(SAID_OF_A_PERSON_PATTERN.match(text, end))  # not a title: 「康樂股長」 is a student's post
+            or text[end:end + 1] == "\n" and (start == 0 or text[start - 1] == "\n") and bool(CONTACT_LINE_AFTER.match(text, end))
+        )
+    )
+
+
+def _label_word(label: str) -> str:
+    """The label itself, for the evidence: 「承辦人」 of 「承辦人：財政局　」 (not the unit or title after it)."""
+    if label.startswith("["):
+        return "chat-speaker"
+    return re.split("[:：]", label, maxsplit=1)[0].strip(" \t")
+
+
 class PersonRecognizer(Recognizer):
     name = "person_rules"
     type = PERSON
@@ -314,6 +361,7 @@ class PersonRecognizer(Recognizer):
     # 1. after a field label or a role, and the list that may follow it (出席：王小明、李美華)
     def _after_labels(self, text: str) -> Iterator[tuple[int, int, str, float]]:
         labels = [*LABEL_PATTERN.finditer(text), *ROLE_LABEL.finditer(text), *JUDGMENT_LABEL.finditer(text),
+                  *(CHAT_SPEAKER.finditer(text) if "]" in text else ()),
                   *(m for m in TITLE_LABEL.finditer(text) if m.start() == 0 or text[m.start() - 1] in TITLE_LABEL_BEFORE)]
         for label in labels:
             position = label.end()
@@ -327,7 +375,7 @@ class PersonRecognizer(Recognizer):
                         break
                 if chosen is None:
                     break  # 「個案管理交接」, 「市民陳情案件」: what follows a label is not always a name
-                yield position, chosen, f"label:{label.group(0).strip(' :：')}", 0.85
+                yield position, chosen, f"label:{_label_word(label.group(0))}", 0.85
                 separator = LIST_SEPARATOR.match(text, chosen)
                 if not separator:
                     break
@@ -459,6 +507,9 @@ class PersonRecognizer(Recognizer):
                 continue  # not after a boundary; 「15萬元」: a unit after a number
             for surname, end in _readings(text, start):
                 given = end - start - surname
+                if given == 1 and surname == 1 and _one_character_given(text, start, end):
+                    yield start, end, "standalone", 0.6
+                    break
                 if given < 2 and not (given == 1 and surname == 2 and text[start:start + 2] in COMPOUND_SURNAMES):
                     continue
                 if _standalone_score(text, start, end, surname):
@@ -490,6 +541,8 @@ class PersonRecognizer(Recognizer):
                     occupied[left:position] = b"\x01" * (position - left)
                 break
             # forwards: the found name, a separator, then a name ending at a boundary (「武氏慧如、陳玲二名」)
+            note = BRACKET_NOTE.match(text, end)  # 「舒若誠(三重區)、吳梅」, 「王惠蓁(請假)、連禕宗」
+            end = note.end() if note else end
             separator = LIST_SEPARATOR.match(text, end)
             if separator and text[end:separator.end()].strip(" \t") in "、，,及與和":
                 position = separator.end()

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from nlp.finding import PERSON, Finding
 from nlp.recognizers.base import Recognizer, word_alternation
+from nlp.recognizers.surnames import SINGLE_SURNAMES
 from nlp.text import ScanText
 
 GIVEN_NAMES = frozenset(
@@ -104,6 +105,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?=[ \n{UPPER_LETTER}])(?<=[\u3400-\u9fff（(、：: \n])(?<![A-Za-z] )[ ]?(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,2}})"
         r"(?=[ ]?[\u3400-\u9fff（(、，,；;）)]|[ ]+(?:\+886|\(0|0[2-9]))"
     )),
+    # capitals in brackets after a Chinese name (the gloss filter in _accept keeps only those): 黃淑華(DEWI LESTARI)
+    ("embedded", re.compile(rf"(?<=[\u3400-\u9fff])[（(](?P<name>{UPPER}(?:[ ]+{UPPER}){{1,3}})(?![A-Za-z])")),
+    # capitals after a party of a judgment header, spaced to align: 「被　　告 DEWI LESTARI」
+    ("embedded", re.compile(rf"(?<=[告人])[ \t]+(?P<name>{UPPER}(?:[ ]+{UPPER}){{1,3}})(?![A-Za-z])")),
     # capitals after a Chinese role or name label: 轉介對象：BUDI HARTONO, 姓名（英文）：DEWI LESTARI
     ("embedded", re.compile(
         rf"(?=[ \t:：])(?<=[人者員名文象工主籍）)])[ ]*[:：\t][ ]*(?P<name>{UPPER}(?:[ ]+{UPPER}){{1,3}})(?![A-Za-z])"
@@ -143,6 +148,11 @@ AFTER_GIVEN = re.compile(rf"[ ]+(?:{PARTICLE}[ ]+)*{CAP}(?:[ ]+{CAP})?(?![{UPPER
 AFTER_FAMILY = re.compile(r"(?:[ ]+[A-Z]{2,}){1,3}(?![A-Za-z])")
 
 
+# A Chinese name right before a bracket, after a field or a boundary (承辦人：江雅妮（Joao Kowalska）, 姓名:黃淑華(DEWI
+# LESTARI)): what is in the bracket is the same person's other name, not a gloss.
+CHINESE_NAME_BEFORE = re.compile(
+    rf"(?:^|[^\u3400-\u9fff])[{''.join(sorted(SINGLE_SURNAMES))}][\u3400-\u9fff]{{1,3}}[（(]$"
+)
 # A bulleted line that is only a name: 「- Sabine Köhler」.
 BULLET_NAME = re.compile(
     rf"^[ \t]*[-•*・●‧][ \t]+(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,2}})[ \t]*$", re.MULTILINE
@@ -255,9 +265,10 @@ class EnglishPersonRecognizer(Recognizer):
         if any(w.strip(".").title() in NOT_NAME_WORDS or w in NOT_NAME_WORDS for w in words):
             # trim department words at the end ("Sophie Tsai, HR" is handled by the comma)
             return None
-        if kind == "embedded" and match.string[:match.start("name")].rstrip(" ").endswith(("（", "(")) and not any(
+        before = match.string[:match.start("name")].rstrip(" ")
+        if kind == "embedded" and before.endswith(("（", "(")) and not any(
             w in GIVEN_NAMES or w.title() in TW_SURNAMES or w in SEA_FAMILY or not w.isascii() for w in words
-        ):
+        ) and not CHINESE_NAME_BEFORE.search(before):
             return None  # 「模型漂移（Model Drift）」, 「(Traditional Chinese, …)」: a gloss in brackets, not a name
         if kind == "apposition" and not ROLE_BEFORE.search(match.string, max(0, match.start() - 20), match.start()):
             return None  # only after a role noun: 「your engineer, Andrea Petrova, will」

@@ -26,7 +26,7 @@ def repeats(text: str) -> list[tuple[str, str, int]]:
         # an e-mail address in another case
         ("信箱：wang@ntpc.gov.tw\n回信給WANG@NTPC.GOV.TW即可", []),  # found by the recognizer itself
         # a two-character name, repeated as a person
-        ("承辦人：林森\n林森表示將儘速處理", [("PERSON", "林森", 7)]),
+        ("承辦人：林森\n林森希望儘速處理", [("PERSON", "林森", 7)]),  # (林森表示 is found alone)
         # the council form 王議員志強 stands for 王志強 too: the minutes write both
         ("主席：請王志強王議員。\n王議員志強：謝謝主席。", [("PERSON", "王志強", 4)]),
     ],

@@ -97,6 +97,23 @@ POSITIVE = [
     ("黎氏穎慧律師", ["黎氏穎慧"]),
     # names before verbs of speech
     ("林國華表示，", ["林國華"]),
+    # one-character given names where a layout or what follows says it is a name
+    ("編號\t姓名\t性別\n3\t黃芳\t女\t91", ["黃芳"]),  # a gender cell after it
+    ("聯絡人：廠務課 李雪 02-2299-1234", ["李雪"]),  # a unit, then the name, then a phone
+    ("請於週五前回覆。\n陳芳\n電話：02-2960-3456", ["陳芳"]),  # a signature above contact details
+    ("謝謝\n聶傑\n\n> 寄件者: 王小明", ["聶傑", "王小明"]),  # a signature above the quoted reply
+    # titles and roles officials write before names
+    ("護理長張雅涵說明，行動不便者可申請到宅施打。", ["張雅涵"]),
+    ("工務局正工程司桂志鴻升任建照科長。", ["桂志鴻"]),
+    ("通  譯 卜玥晴", ["卜玥晴"]),  # a party of a judgment header, spaced to align
+    ("一、第5鄰鄰長：劉宥綪，住三芝區", ["劉宥綪"]),
+    ("請假人：財政局　褚晞家\n假別：病假", ["褚晞家"]),  # a unit between the label and the name
+    ("本府員工林冠霈懲處案", ["林冠霈"]),
+    ("派賀麗安為本府交通局科長，鄞堃采為本府交通局專員。", ["賀麗安", "鄞堃采"]),  # a personnel order
+    ("[09:05] 徐惠美: 收到", ["徐惠美"]),  # a speaker in an exported chat
+    ("金質獎：舒若誠(三重區)、吳梅(八里區)", ["舒若誠", "吳梅"]),  # list members after a bracketed note
+    ("本局員警賴俊男犯貪污治罪條例", ["賴俊男"]),  # 男 in a given name
+    ("教育局黃科員韻如及農業局梁技士佩芬", ["黃科員韻如", "梁技士佩芬"]),
 ]
 NEGATIVE = [
     "項目\t名稱\t金額\n1\tLED Lamp\t300\n2\t辦公桌\t4500",  # a 名稱 column holds things, not people
@@ -144,6 +161,9 @@ NEGATIVE = [
     "第14週\n關懷員\t",  # a role in a table cell, not a surname and a given name
     "科長　　紀錄：",  # a label after a title, not 紀 + 錄
     "1. 絕對機密（Top Secret）：",
+    "金山\t02-2498-1234",  # a place with a phone, not a surname and a one-character given name
+    "林口 02-2601-0000",
+    "主旨：\n說明：",  # field labels, not names
 ]
 
 

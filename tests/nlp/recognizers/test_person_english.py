@@ -10,6 +10,10 @@ from nlp.recognizers.person_english import EnglishPersonRecognizer
 RECOGNIZER = EnglishPersonRecognizer()
 
 POSITIVE = [
+    # a name in brackets after the same person's Chinese name; capitals after a party of a judgment header
+    ("承辦人：江雅妮（Joao Kowalska）", ["Joao Kowalska"]),
+    ("新住民姓名:黃淑華(DEWI LESTARI)  國籍:越南", ["DEWI LESTARI"]),
+    ("被   告 DEWI LESTARI(中文名:謝美惠)", ["DEWI LESTARI"]),
     # a bulleted list of people that holds a name found elsewhere: its other items are people too
     ("Please welcome Ms. Ingrid Halvorsen.\n- Ingrid Halvorsen\n- Matteo Ricci\n- Zofia Nowicka",
      ["Ingrid Halvorsen", "Ingrid Halvorsen", "Matteo Ricci", "Zofia Nowicka"]),
@@ -36,6 +40,7 @@ POSITIVE = [
     ("Cardholder: Wang Hsiao-Ming", ["Wang Hsiao-Ming"]),
 ]
 NEGATIVE = [
+    "世界衛生組織(WORLD HEALTH ORGANIZATION)",  # capitals in brackets after an organisation: a gloss
     "Agenda:\n- Budget Review\n- Action Items\n- Project Timeline",  # a bulleted list of topics
     "系統應定期偵測模型漂移（Model Drift）與推論錯誤率。",  # a translation in brackets, not a name
     "staff writing e-mails in Outlook (Traditional Chinese, sometimes English);",
