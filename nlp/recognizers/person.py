@@ -44,14 +44,15 @@ from nlp.text import ScanText
 
 LABELS = (
     "承辦人|承辦|聯絡人|連絡人|聯繫人|申請人|陳情人|檢舉人|申訴人|請願人|當事人|負責人|代理人|代表人|法定代理人|委託人|"
-    "受託人|被保險人|要保人|受益人|經辦人|經手人|主席|主持人|記錄|紀錄人|記錄人|報告人|發言人|主講人|講者|"
+    "受託人|被保險人|要保人|受益人|經辦人|經手人|主席|主持人|記錄|紀錄(?=[ \t]*[:：])|紀錄人|記錄人|報告人|發言人|主講人|講者|"
     "收件人|寄件人|寄件者|姓名|中文姓名|案主|學生|病患|患者|員工|同仁|出席(?:人員)?|列席(?:人員)?|與會(?:人員)?|請假(?:人員)?|"
     "參加人員|參加|核稿|決行|擬稿|會辦人|填表人|立書人|切結人|保證人|借款人|承租人|出租人|買受人|出賣人|被告|原告|"
     "證人|住戶|屋主|車主|駕駛人|嫌疑人|行為人|受處分人|違規人|家屬|配偶|父親|母親|子女|之子|之女|之妻|之夫|"
     "長子|長女|次子|次女|兒子|女兒|孫子|孫女|丈夫|妻子|案父|案母|其女|其子|其弟|其兄|其姊|其妹|其夫|其妻|其母|其父|"
-    "之弟|之兄|之姊|之妹|調解人|勞方代表|資方代表|代表|對象為|員警|消防員|教師|外送員|廠長|"
+    "之弟|之兄|之姊|之妹|祖母|祖父|外祖母|外祖父|胞姐|胞姊|胞兄|胞弟|胞妹|求職者|調解人|勞方代表|資方代表|代表|對象為|員警|消防員|教師|外送員|廠長|"
     "聯絡窗口|窗口|市民|民眾|里民|居民|學員|學童|個案|嫌犯|犯嫌|死者|傷者|被害人|受害人|持卡人|受款人|戶名|"
     "所有權人|土地所有權人|權利人|義務人|繼承人|立約人|我叫|名叫|中文名|英文名|漢名|家長|監護人|"
+    "特優|優選|佳作|優等|甲等|入選|首獎|金質獎|銀質獎|銅質獎|第一名|第二名|第三名|得獎人|值日|值班|"
     "存款人|匯款人|出國人員|約僱人員|約聘人員|講師|志工|聯繫(?!方式)|請洽|受文者|正本|副本|新住民|移工|外籍配偶|得獎者|得主|申請者|承租戶|訪客|來賓|代理|"
     "Chair|Attendees|Contact|From|To|Cc"
 )
@@ -152,24 +153,24 @@ PARTICULARS = re.compile(
 )
 # What may follow a name standing on its own. STRONG_FOLLOW: what is said or asked of a person.
 SAID_OF_A_PERSON = (
-    r"您好|你好|好[：:,，!！\t]|表示|指出|說|強調|今年|現年|今[（(]|今日|今天|提到|認為|坦言|透露|感謝|親自|獲頒|獲得|榮獲|"
-    r"為本[府局處署院部會所][^\n，,。]{0,12}?(?:長|員|師|官|主任|秘書|委員)|"  # personnel orders: 鄞堃采為本府交通局專員
+    r"您好|你好|好[：:,，!！\t]|表示|指出|說|強調|補充|今年|現年|今[（(]|今日|今天|提到|認為|坦言|透露|感謝|親自|獲頒|獲得|榮獲|"
+    r"為本[府局處署院部會所][^\n，,。]{0,12}?(?:長|員|師|官|士|佐|主任|秘書|委員)|"  # personnel orders: 鄞堃采為本府交通局專員
     r"敬上|敬啟|謹上|夫婦|夫妻|伉儷|母子|母女|父子|父女|調任|升任|接任|轉任|兼任|退休|等[0-9二三四五六七八九十]?[人名位]|[二兩三四五六七八九十]人|[二兩三四五六七八九十][名位]|陳情|反映|來電|來函|"
     r"[（(]簽[章名][）)]|身分證|居留證|統一證號|護照|健保|電話|手機|分機|出生|生於|罹患|患有|確診|涉嫌|[ \t]*[<＜]|[，,][ ]*[男女][，,、]|"
     r"[ \t]+[男女](?=[ \t\n]|$)|"  # a gender cell after the name cell of a roster row
     r"[，,、 \t]*(?:分機|電話|手機|TEL|Tel|tel|\(0|0[2-9][0-9]?-|09[0-9]{2})"
 )
 SAID_OF_A_PERSON_PATTERN = re.compile(SAID_OF_A_PERSON)
-STRONG_FOLLOW = re.compile(SAID_OF_A_PERSON + "|" + word_alternation(HONORIFICS + "|" + TITLES))
+STRONG_FOLLOW = re.compile(SAID_OF_A_PERSON + "|副?" + word_alternation(HONORIFICS + "|" + TITLES))  # 副秘書長
 FOLLOW = re.compile(
     STRONG_FOLLOW.pattern
     + r"|曾|因|於|申請|代理|調|升|持有|領有|服務|擔任|負責|承辦|目前|經|已|也|則|並|自|在|到|向|請|與|和|及|、|君|的|將|為|是|有|"
     r"健康|病|就醫|住院|死亡|受傷|涉|遭|被|犯|亦|均|皆|等|之|親|列為|照顧|陪同|協助|"
-    r"現任|現居|現住|現職|現為|率領|率隊|率團|率先|另有|懲處|記過|記功|申誡|嘉獎"
+    r"現任|現居|現住|現職|現為|率領|率隊|率團|率先|另有|懲處|記過|記功|申誡|嘉獎|奉調|奉派|奉核|出勤|出差|請假|到職|離職|主持|主講|頒獎|出席|列席|日前"
 )
 # A character before a name standing on its own: not CJK, or one that ends a unit or a role, or a verb whose
 # object is a person (派謝怡君為…, 由林宗晴遞補).
-LEFT_CHARS = "的由與和及向對請讓被給將替跟同、者員人民府局處署科室課院隊所股組館校部系班工謝為派聘調取之另"
+LEFT_CHARS = "的由與和及向對請讓被給將替跟同、者員人民府局處署科室課院隊所股組館校部系班工謝為派聘調取之另區"
 # Where a name may start on its own: a surname character (one character consumed, so that 「管理科范姜美玉」 is
 # tried at 范 even though 管 is a surname too); the character before it is checked by _left_ok.
 FREE_CANDIDATE = re.compile(
@@ -215,14 +216,14 @@ def _common(given: str) -> int:
     return sum(c in GIVEN_NAME_CHARACTERS for c in given)
 
 
-def _readings(text: str, start: int) -> list[tuple[int, int]]:
+def _readings(text: str, start: int, in_context: bool = False) -> list[tuple[int, int]]:
     """(surname length, end) of every name reading at ``start``, longest first.
 
     A 冠夫姓 pair needs a two-character given name (陳黃秀蘭; 黃金龍 is 黃 + 金龍); 氏 lets a Vietnamese given
     name run to three characters (阮氏秋霞).
     """
     readings: list[tuple[int, int]] = []
-    for surname in surname_lengths(text, start):
+    for surname in surname_lengths(text, start, in_context):
         pair = surname == 3 or surname == 2 and text[start:start + 2] not in COMPOUND_SURNAMES
         first = start + surname
         longest = 3 if text[first:first + 1] == "氏" and not pair else 2
@@ -244,11 +245,11 @@ def _readings(text: str, start: int) -> list[tuple[int, int]]:
     return readings
 
 
-def _is_name(text: str, start: int, end: int) -> bool:
+def _is_name(text: str, start: int, end: int, in_context: bool = False) -> bool:
     """A surname at ``start`` and 1–2 given-name characters (3 after 氏, 2 after a 冠夫姓 pair) up to ``end``."""
     if end > len(text):
         return False
-    for surname in surname_lengths(text, start):
+    for surname in surname_lengths(text, start, in_context):
         pair = surname == 3 or surname == 2 and text[start:start + 2] not in COMPOUND_SURNAMES
         given = end - start - surname
         longest = 3 if text[start + surname:start + surname + 1] == "氏" and not pair else 2
@@ -285,7 +286,11 @@ def _standalone_score(text: str, start: int, end: int, surname: int) -> bool:
     if common >= 2:
         return right >= 0.5
     edge_before = start == 0 or not is_cjk(text[start - 1]) or text[start - 1] in "局處署科室課股組隊所府"
-    edge_after = end >= len(text) or text[end] in " \t" or bool(CONTACT_LINE_AFTER.match(text, end))
+    edge_after = end >= len(text) or text[end] in " \t" or bool(CONTACT_LINE_AFTER.match(text, end)) or (
+        text[end] == "\n" and start > 0 and text[start - 1] in UNIT_END  # 「警察局林語玥」 ending a line
+    ) or (
+        text[end] == ")" and start > 0 and text[start - 1] == "("  # 「DO THI HUONG（杜氏香）」: a name in brackets
+    )
     if text[start + surname:start + surname + 1] == " ":  # 「林　芳」 padded to align: a layout made for names
         return right >= 1.0 and edge_before
     if common == 1:
@@ -297,13 +302,16 @@ def _one_character_given(text: str, start: int, end: int) -> bool:
     """A surname and one given-name character standing on their own (黃芳, 李雪): only first on a line, in a cell or
     in a field, followed by what is said of a person (a phone, a gender cell; a title is not enough: 康樂股長) or alone
     on a signature line above contact details; never a place (金山)."""
+    if text[end - 1] not in GIVEN_NAME_CHARACTERS or text[start:end] in PLACE_NAMES:
+        return False
+    if start > 0 and text[start - 1] in UNIT_END and (end == len(text) or text[end] in "\n、，,"):
+        return True  # after a unit, ending a line or a list item: 「出席：消防局解冠潔、警察局楊雪」
     return (
         (start == 0 or text[start - 1] in "\n\t ：:")
-        and text[end - 1] in GIVEN_NAME_CHARACTERS
-        and text[start:end] not in PLACE_NAMES
         and (
             bool(SAID_OF_A_PERSON_PATTERN.match(text, end))  # not a title: 「康樂股長」 is a student's post
-            or text[end:end + 1] == "\n" and (start == 0 or text[start - 1] == "\n") and bool(CONTACT_LINE_AFTER.match(text, end))
+            or (end == len(text) or text[end] == "\n") and (start == 0 or text[start - 1] == "\n")
+            and bool(CONTACT_LINE_AFTER.match(text, end))
         )
     )
 
@@ -355,7 +363,7 @@ class PersonRecognizer(Recognizer):
             cell = text[start:end].strip(" ")
             start += len(text[start:end]) - len(text[start:end].lstrip(" "))
             end = start + len(cell)
-            if LATIN_NAME_CELL.fullmatch(cell) or 2 <= len(cell) <= 5 and _is_name(text, start, end):
+            if LATIN_NAME_CELL.fullmatch(cell) or 2 <= len(cell) <= 5 and _is_name(text, start, end, in_context=True):
                 yield start, end, f"column:{header}", 0.85
 
     # 1. after a field label or a role, and the list that may follow it (出席：王小明、李美華)
@@ -366,10 +374,12 @@ class PersonRecognizer(Recognizer):
         for label in labels:
             position = label.end()
             while True:
-                readings = _readings(text, position)
+                readings = _readings(text, position, in_context=True)
                 chosen = None
                 for surname, end in readings:
                     given = text[position + surname:end]
+                    if len(given) == 1 and given not in GIVEN_NAME_CHARACTERS and end < len(text) and is_cjk(text[end]):
+                        continue  # 「市民常用服務」: 常 + 用 runs on into a word, no one-character given name
                     if _right_ok(text, end) or len(given) == 2 and _common(given) == 2:
                         chosen = end
                         break
@@ -396,16 +406,17 @@ class PersonRecognizer(Recognizer):
             readings = []
             for length in (5, 4, 3, 2):
                 start = end - length
-                if start < 0 or not _is_name(text, start, end):
+                if start < 0 or not _is_name(text, start, end, in_context=True):
                     continue
                 if spaced and not _left_ok(text, start):
                     continue
                 if length == 2 and word == "君" and _is_name(text, start, end + 1):
                     continue  # 「鄒佩君　分機」: 君 ends the given name
                 if length == 2 and (PLACE_TITLE.match(word) or not (
-                    personal and _left_ok(text, start) or start > 0 and text[start - 1] in "、，。；：:,（("
+                    personal and _left_ok(text, start)
+                    or start > 0 and text[start - 1] in "、，。；：:,（(" and text[end - 1] in GIVEN_NAME_CHARACTERS
                 )):
-                    continue  # 「高雄市長」, 「衛生委員會」, 「感謝林小姐」: a surname alone before a title or honorific
+                    continue  # 「高雄市長」, 「衛生委員會」, 「感謝林小姐」, 「（支援醫師」: no surname and given name
                 readings.append(start)
             # The longest reading with a boundary before it (「陳黃秀蘭女士」, 「委任蒲麗華律師」: 任蒲 is no 冠夫姓 here);
             # else a reading whose given name is all common characters, or a 冠夫姓 before a personal honorific.
@@ -423,12 +434,12 @@ class PersonRecognizer(Recognizer):
     def _after_titles(self, text: str) -> Iterator[tuple[int, int, str, float]]:
         for title in TITLE_BEFORE_PATTERN.finditer(text):
             start = title.end()
-            for surname, end in _readings(text, start):
+            for surname, end in _readings(text, start, in_context=True):
                 given = text[start + surname:end]
                 strength = _right_strength(text, end)
                 if end < len(text) and text[end] in ":：" and not (len(given) == 2 and _common(given) == 2):
                     continue  # 「局長秘書：」 is a label; 「里長鄧春蘭：」 a speaker
-                if len(given) == 1 and strength < 1.0:
+                if len(given) == 1 and strength < 1.0 and not (strength >= 0.5 and given in GIVEN_NAME_CHARACTERS):
                     continue  # 「市長施政報告」: a surname character after a title, starting a word
                 if len(given) >= 2 and not (strength >= 0.5 or _common(given) == len(given)):
                     continue
@@ -468,7 +479,12 @@ class PersonRecognizer(Recognizer):
         for particulars in PARTICULARS.finditer(text):
             for length in (4, 3, 2):
                 start = particulars.start() - length
-                if start >= 0 and _is_name(text, start, particulars.start()) and (_left_ok(text, start) or length >= 3):
+                given = text[start + surname_length(text, start):particulars.start()] if start >= 0 else ""
+                if (
+                    start >= 0 and _is_name(text, start, particulars.start(), in_context=True)
+                    and (_left_ok(text, start) or length >= 3)
+                    and not COUNCIL_NOT_GIVEN.search(given)  # 「主席致詞（區長）」: what an official does, no name
+                ):
                     yield start, particulars.start(), "particulars", 0.75
                     break
 
@@ -524,14 +540,14 @@ class PersonRecognizer(Recognizer):
         ``occupied`` marks the characters of the names found so far; the names found here are added to it."""
         spans = sorted({(s, e) for s, e, _, _ in kept})
         found: list[tuple[int, int, str, float]] = []
-        for start, end in spans:
+        for start, end in spans:  # grows: a member found forwards is followed in turn (莫若瑜、鄞浩、樂佳穎)
             # backwards: a name, then a separator, then the found name
             position = start
             while position > 0 and text[position - 1] in "、，,及與和 ":
                 position -= 1
             for length in (3, 4, 2) if position != start and text[position:start].strip() else ():
                 left = position - length
-                if left < 0 or not _is_name(text, left, position):
+                if left < 0 or not _is_name(text, left, position, in_context=True):
                     continue
                 if occupied.find(1, left, position) != -1:
                     break
@@ -546,11 +562,12 @@ class PersonRecognizer(Recognizer):
             separator = LIST_SEPARATOR.match(text, end)
             if separator and text[end:separator.end()].strip(" \t") in "、，,及與和":
                 position = separator.end()
-                for surname, stop in _readings(text, position):
+                for surname, stop in _readings(text, position, in_context=True):  # a list of names is context
                     if occupied.find(1, position, stop) != -1:
                         break
                     if _right_strength(text, stop) >= 1.0:
                         found.append((position, stop, "list", 0.6))
                         occupied[position:stop] = b"\x01" * (stop - position)
+                        spans.append((position, stop))
                         break
         return found

@@ -60,7 +60,9 @@ NOT_NAME_WORDS = frozenset(
     Hospital Foundation Association Society Institute Company Corporation Group Lab Labs Project Program Plan Cup
     Games Marathon Airlines Air Taoyuan Kaohsiung Taichung Tainan Banqiao Xinzhuang Sanchong Danshui Tamsui Keelung
     Top Secret Official Confidential Restricted Internal Passport No Accounts Payable Receivable Operations Purchasing Reception Mayor Deputy Director Minister Chief Secretary Commissioner Councilor Councillor Professor Officer President
-    Action Items Minutes Agenda Subject Note Notes Report Annual Review Notice""".split()
+    Action Items Minutes Agenda Subject Note Notes Report Annual Review Notice
+    Architect Engineer Consultant Analyst Specialist Coordinator Assistant Associate Lead Senior Principal Solutions
+    Executive Representative Developer Designer Scientist Researcher Advisor Adviser Intern Trainee""".split()
 )
 
 # Latin letters with diacritics (Müller, Martínez, Trần Văn Hùng) count as letters of a name.
@@ -72,9 +74,14 @@ UPPER = rf"[{UPPER_LETTER}]{{2,}}(?:-[{UPPER_LETTER}]{{2,}})?"
 LABEL = (
     r"(?:Name|Full name|Contact(?: person)?|Media contact|Press contact|From|To|Cc|Attn|Attention|Applicant|Cardholder|"
     r"Card holder|holder|Account name|Passenger|Prepared by|Case officer|Chair|Attendees|Speaker|applicant|"
-    r"姓名|英文姓名|陳情人|申請人|聯絡人|受文者|持卡人|戶名|出席|訪客|移工|新住民|看護工|外籍看護工|看護)"
+    r"姓名|英文姓名|陳情人|申請人|聯絡人|受文者|持卡人|戶名|出席|列席|訪客|移工|新住民|看護工|外籍看護工|看護|"
+    r"紀錄|記錄|主席|承辦人|聯絡窗口)"
 )
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # an indigenous name in Latin letters, its parts joined by a middle dot: Sayun·Yukan, Panay·Kacaw
+    ("indigenous", re.compile(
+        rf"(?<![A-Za-z])(?P<name>[{UPPER_LETTER}][{LOWER_LETTER}']+(?:[·・‧•][{UPPER_LETTER}][{LOWER_LETTER}']+)+)(?![A-Za-z])"
+    )),
     # a courtesy title and a full name (Ms. Lin alone is a surname, not a name)
     ("title", re.compile(rf"(?=[MDP])\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mx)\.?[ ]+(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,2}})")),
     ("label", re.compile(
@@ -84,12 +91,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?=[A-Z])(?<![A-Za-z])(?P<name>[A-Z][a-z]{1,6},?[ ][A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}"   # Lin, Chih-Hao / Wang Hsiao-ming
         r"|[A-Z]{2,6},?[ ][A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}"                             # CHEN, Yu-Hsuan / LIN Po-Wei
         r"|[A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}[ ][A-Z][a-z]{1,6}"                          # Yi-Chun Chen
-        r"|[A-Z]{2,6}[ ][A-Z]{2,6}-[A-Z]{2,6})(?![A-Za-z])"                               # CHOU KUAN-YU
+        r"|[A-Z]{2,6},?[ ][A-Z]{2,6}-[A-Z]{2,6})(?![A-Za-z])"                             # CHOU KUAN-YU, TING, JUI-TSE
     )),
     # a greeting with a full name: Dear Nguyen Van Long,
     # what is said of a person, in English: My name is …, please call … at, said …, Note taker: …
     ("cue", re.compile(
-        r"(?=[MmPpCcRrSsAaNnIiTt])(?<![A-Za-z])(?:[Mm]y name is|[Pp]lease call|[Cc]all|[Cc]ontact|[Rr]each out to|[Ss]aid|"
+        r"(?=[MmPpCcRrSsAaNnIiTt])(?<![A-Za-z])(?:[Mm]y name is|[Pp]lease call|[Cc]all|[Cc]ontact|[Rr]each out to|[Ss]aid|[Cc]olleague|"
         r"[Aa]ccording to|[Nn]ote taker|[Ii]nterpreter|[Rr]eporter|(?:[Pp]repared|[Ss]ubmitted|[Aa]pproved|[Rr]eviewed|[Ss]igned) by|"
         r"[Tt]hanks to|[Aa]sked|[Tt]old)"
         rf"[ ]*:?[ ]+(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,3}})"
@@ -143,7 +150,9 @@ MANDARIN_SYLLABLE = re.compile(r"^(?:[bcdfghjklmnpqrstwxyz]{0,3})h?[aeiouüy]{1,
 
 # Names that start with a listed word: found by scanning capitalised words once and matching the rest there.
 # A listed given name or family name as a whole word (a trie: the regex engine skips to where one may start).
-LISTED_WORD = re.compile(word_alternation("|".join(sorted(GIVEN_NAMES | SEA_FAMILY))) + "(?![A-Za-z])")
+# Southeast-Asian family names written in title case (Phan Thi Ngoc Anh); two letters (Le, Do, Ho) are English words.
+SEA_FAMILY_TITLE = frozenset(name.title() for name in SEA_FAMILY if len(name) >= 3)
+LISTED_WORD = re.compile(word_alternation("|".join(sorted(GIVEN_NAMES | SEA_FAMILY | SEA_FAMILY_TITLE))) + "(?![A-Za-z])")
 AFTER_GIVEN = re.compile(rf"[ ]+(?:{PARTICLE}[ ]+)*{CAP}(?:[ ]+{CAP})?(?![{UPPER_LETTER}{LOWER_LETTER}])")
 AFTER_FAMILY = re.compile(r"(?:[ ]+[A-Z]{2,}){1,3}(?![A-Za-z])")
 
@@ -161,7 +170,7 @@ BULLET_NAME = re.compile(
 # maybe with a particle between): Mei Chang, LIN, YU-HSUAN, Ludwig van Beethoven. A name with a word that is
 # never part of one (Information, Office, Notice: NOT_NAME_WORDS) is refused (_accept), so such pairs do not count.
 NAME_PAIR = re.compile(
-    rf"[{UPPER_LETTER}][{UPPER_LETTER}{LOWER_LETTER}'\-]*(?P<gap>,?[ ]+(?:{PARTICLE}[ ]+)*)"
+    rf"[{UPPER_LETTER}][{UPPER_LETTER}{LOWER_LETTER}'\-]*(?P<gap>,?[ ]+(?:{PARTICLE}[ ]+)*|[·・‧•])"
     rf"[{UPPER_LETTER}][{UPPER_LETTER}{LOWER_LETTER}'\-]*"
 )
 
@@ -217,6 +226,8 @@ class EnglishPersonRecognizer(Recognizer):
                 kind, rest = "given-name", AFTER_GIVEN.match(text, word.end())
             elif word.group(0) in SEA_FAMILY:
                 kind, rest = "capitals", AFTER_FAMILY.match(text, word.end())
+            elif word.group(0) in SEA_FAMILY_TITLE:
+                kind, rest = "given-name", AFTER_GIVEN.match(text, word.end())  # Phan Thi Ngoc Anh
             else:
                 continue
             if rest and (start, rest.end()) not in seen:

@@ -8,6 +8,7 @@ single surname.
 
 COMPOUND_SURNAMES = frozenset(
     "歐陽 司馬 諸葛 上官 司徒 皇甫 令狐 東方 西門 公孫 慕容 長孫 夏侯 尉遲 "
+    "鍾離 梁丘 "
     "張簡 范姜 周黃 江謝 張廖 陳黃 劉張 李林 黃林 簡林 鄭黃 呂蕭".split()
 )
 
@@ -22,6 +23,11 @@ SINGLE_SURNAMES = frozenset(
     "季翟桑史杭仲鄢瞿符苟冷柏繆席齊談賈竺覃莘郎甄鄂聞塗屈敖蔚寇郝儲匡晉仇幸厲隋冼嵇鞠荊狄邴蘭蒙冀烏伏雍"
     "牟戎胥茅貝苑羿束帥闞支霍薄邰農溥"
 )
+# Registered surnames whose characters are far more often ordinary words (危險, 快樂, 皮膚, 付款, 宗教, 應該, 公司): a
+# name only where something says a name is there (a label, a title or honorific, a 姓名 column, particulars), never
+# standing on its own.
+CONTEXT_SURNAMES = frozenset("米宗危皮歸付樂宓應司")
+_ANY_SINGLE_SURNAME = SINGLE_SURNAMES | CONTEXT_SURNAMES
 
 
 def surname_length(text: str, index: int) -> int:
@@ -33,7 +39,7 @@ def surname_length(text: str, index: int) -> int:
     return 0
 
 
-def surname_lengths(text: str, index: int) -> tuple[int, ...]:
+def surname_lengths(text: str, index: int, in_context: bool = False) -> tuple[int, ...]:
     """Every surname reading at ``index``, longest first: a 冠夫姓 pair (2, or 3 after a compound surname),
     a compound surname (2), a single surname (1).
 
@@ -42,10 +48,11 @@ def surname_lengths(text: str, index: int) -> tuple[int, ...]:
     >>> surname_lengths("公孫李書豪", 0)
     (3, 2)
     """
+    singles = _ANY_SINGLE_SURNAME if in_context else SINGLE_SURNAMES  # in_context: see CONTEXT_SURNAMES
     if text[index:index + 2] in COMPOUND_SURNAMES:
         return (3, 2) if text[index + 2:index + 3] in SINGLE_SURNAMES else (2,)  # 公孫李書豪: compound + her own
-    if index < len(text) and text[index] in SINGLE_SURNAMES:
-        if index + 1 < len(text) and text[index + 1] in SINGLE_SURNAMES:
+    if index < len(text) and text[index] in singles:
+        if index + 1 < len(text) and text[index + 1] in SINGLE_SURNAMES:  # 蔡宗翰: 宗 is no second surname
             return (2, 1)
         return (1,)
     return ()
@@ -67,5 +74,5 @@ GIVEN_NAME_CHARACTERS = frozenset(
     "薇薏薰藍藝蘅蘊蘋蘭虹衍術衡裕裴襄西詞詠詩詮誌語誠誼諺謙謹識譽豐豪豫貞財貴貽賓賜賢賦贊贏赫起超軍軒軾輔輝辛辰農迎迪述逢進逸"
     "達遠邑邦郁醇采金釗鈐鈞鈴鈺鉉銀銓銘銳鋐鋒錚錞錡錦鍵鎧鎮鏞鐘鐸鑑鑫鑾閎閑閔阿陞陽隆雁雄雅雋雍雙雨雪雯雲霆霏霓霖霞露靄靈青靖"
     "靚靜韋韶韻順頌頎頡頤願顯颯飛馥馨馳駒駿騏騰驊魁鳳鳴鴻鵑鵬鶯鶴麒麗麟鼎鼐齊龍"
-    "丞亞喬甯男"  # frequent in names registered since the 1990s (宥丞, 亞軒, 喬安) and in older men's (俊男)
+    "丞亞喬甯男香"  # frequent in names registered since the 1990s (宥丞, 亞軒, 喬安) and in older men's (俊男)
 )

@@ -114,6 +114,19 @@ POSITIVE = [
     ("金質獎：舒若誠(三重區)、吳梅(八里區)", ["舒若誠", "吳梅"]),  # list members after a bracketed note
     ("本局員警賴俊男犯貪污治罪條例", ["賴俊男"]),  # 男 in a given name
     ("教育局黃科員韻如及農業局梁技士佩芬", ["黃科員韻如", "梁技士佩芬"]),
+    # registered surnames that are mostly ordinary words, where something says a name is there
+    ("姓名：危俊廷　職稱：技士", ["危俊廷"]),
+    ("事由：祖母危林阿緞於11月30日辭世", ["危林阿緞"]),  # a 冠夫姓 pair after a kinship label
+    ("管理員\t莫若瑜、鄞浩、樂佳穎", ["莫若瑜", "鄞浩", "樂佳穎"]),  # in a list with names found
+    ("主任監察員\t梁丘明德", ["梁丘明德"]),  # a compound surname
+    ("受文者：蔡宗翰君", ["蔡宗翰"]),  # 宗 is no second surname of a 冠夫姓 here
+    ("一、正聯絡官：專員歸志成，手機0916-742-308。", ["歸志成"]),
+    ("原副局長甄慧琍奉調中央", ["甄慧琍"]),
+    ("主席：鄭雅芩副秘書長", ["鄭雅芩"]),
+    ("特優：譚芃羽（永和區秀朗國小）", ["譚芃羽"]),  # an award list
+    ("法定代理人　DO THI HUONG（杜氏香）", ["杜氏香"]),  # a name in brackets
+    ("出席：消防局解冠潔、警察局楊雪\n決議：", ["解冠潔", "楊雪"]),
+    ("本局清潔隊隊員岑芳於8月6日拾獲", ["岑芳"]),
 ]
 NEGATIVE = [
     "項目\t名稱\t金額\n1\tLED Lamp\t300\n2\t辦公桌\t4500",  # a 名稱 column holds things, not people
@@ -164,6 +177,10 @@ NEGATIVE = [
     "金山\t02-2498-1234",  # a place with a phone, not a surname and a one-character given name
     "林口 02-2601-0000",
     "主旨：\n說明：",  # field labels, not names
+    "一、主席致詞（區長）",  # what an official does before a bracketed title
+    "新北市民常用服務專線",  # 常 + 用 run on into a word after a label
+    "音樂會\n危險物品\n快樂學習\n付款方式\n宗教團體\n皮膚科",  # surnames used only in context
+    "依機密等級變更或註銷紀錄單解除密等",  # 紀錄 in a compound noun is no label
 ]
 
 

@@ -10,6 +10,10 @@ from nlp.recognizers.person_english import EnglishPersonRecognizer
 RECOGNIZER = EnglishPersonRecognizer()
 
 POSITIVE = [
+    ("族語老師：Sayun·Yukan、Panay·Kacaw", ["Sayun·Yukan", "Panay·Kacaw"]),  # indigenous names in Latin letters
+    ("承辦人：TING, JUI-TSE", ["TING, JUI-TSE"]),
+    ("本月到職的看護工是 Phan Thi Ngoc Anh。", ["Phan Thi Ngoc"]),  # a Vietnamese family name in title case
+    ("Please contact my colleague Ana Garcia (ana.g@example.com).", ["Ana Garcia"]),
     # a name in brackets after the same person's Chinese name; capitals after a party of a judgment header
     ("承辦人：江雅妮（Joao Kowalska）", ["Joao Kowalska"]),
     ("新住民姓名:黃淑華(DEWI LESTARI)  國籍:越南", ["DEWI LESTARI"]),
@@ -40,6 +44,7 @@ POSITIVE = [
     ("Cardholder: Wang Hsiao-Ming", ["Wang Hsiao-Ming"]),
 ]
 NEGATIVE = [
+    "2. Priya Raghunathan, Solutions Architect, priya@example.com"[30:],  # a job title after a comma
     "世界衛生組織(WORLD HEALTH ORGANIZATION)",  # capitals in brackets after an organisation: a gloss
     "Agenda:\n- Budget Review\n- Action Items\n- Project Timeline",  # a bulleted list of topics
     "系統應定期偵測模型漂移（Model Drift）與推論錯誤率。",  # a translation in brackets, not a name
