@@ -88,6 +88,15 @@ def normalise_structure(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(pieces), tuple(drops)
 
 
+def is_header_row(line: str, cells: tuple[tuple[int, int], ...]) -> bool:
+    r"""Whether a table row can be a header: short names without digits, not values (診斷<TAB>113年確診…).
+
+    >>> is_header_row("職稱\t姓名\t分機", ((0, 2), (3, 5), (6, 8))), is_header_row("王小明\t3101", ((0, 3), (4, 8)))
+    (True, False)
+    """
+    return not any(end - start > 10 or any(c.isdigit() for c in line[start:end]) for start, end in cells)
+
+
 def lines_holding(text: str, needle: str) -> list[tuple[int, int]]:
     r"""(start, end) of the runs of lines of ``text`` that hold ``needle``, neighbours merged (end before the line
     break). A pattern that stays on one line and needs ``needle`` finds the same there as in the whole text, with
@@ -198,13 +207,14 @@ class ScanText:
         headers: dict[int, int] = {}
         block_start = -1
         previous_end = -2
-        for offset, line, _ in self.table_lines:
+        for offset, line, cells in self.table_lines:
             if "\t" not in line:
                 block_start = -1
-            elif block_start >= 0 and offset == previous_end + 1:
-                headers[offset] = block_start
-            else:
-                block_start = offset
+            elif block_start != -1 and offset == previous_end + 1:
+                if block_start >= 0:
+                    headers[offset] = block_start
+            else:  # a block that opens with values (a form of label/value rows) has no header row: -2
+                block_start = offset if is_header_row(line, cells) else -2
             previous_end = offset + len(line)
         return headers
 

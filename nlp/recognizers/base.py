@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 
 from nlp.articles import basis_for
 from nlp.finding import Finding
-from nlp.text import ScanText
+from nlp.text import ScanText, is_header_row
 
 # Characters that continue a number: a match must not sit inside a longer digit or letter run.
 # Written after the first character (``[0-9]`` + ``DIGIT_NOT_AFTER_ALNUM``) so that the regex engine can still
@@ -127,16 +127,19 @@ def column_cells(scan_text: ScanText, header: re.Pattern[str]) -> Iterator[tuple
     ['3101']
     """
     column: tuple[int, str] | None = None  # the matching column of the table being read: index, header text
+    headerless = False  # the table began with a row of values: a form of label/value rows, no header below
     for offset, line, cells in scan_text.table_lines:
         if len(cells) < 2:
             column = None
-        elif column is None:
-            if any(e - s > 10 or any(c.isdigit() for c in line[s:e]) for s, e in cells):
-                continue  # a row of values (診斷<TAB>113年確診…), not a header row of short names
+            headerless = False
+        elif column is None and not headerless:
+            if not is_header_row(line, cells):
+                headerless = True  # 「個案姓名<TAB>利春嬌　健保卡號：…」 then 「診斷<TAB>…」: labels down the first column
+                continue
             column = next(
                 ((i, line[s:e]) for i, (s, e) in enumerate(cells) if header.search(line[s:e])), None
             )
-        elif column[0] < len(cells):
+        elif column is not None and column[0] < len(cells):
             cell_start, cell_end = cells[column[0]]
             yield offset + cell_start, offset + cell_end, column[1]
 

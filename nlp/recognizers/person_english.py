@@ -109,7 +109,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("apposition", re.compile(rf",[ ]+(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,2}})(?=,)")),
     # a Latin name embedded in Chinese text: 外僑Andrea Whitfield（美籍）, 評選委員：王小明、Lukas Brown、…
     ("embedded", re.compile(
-        rf"(?=[ \n{UPPER_LETTER}])(?<=[\u3400-\u9fff（(、：: \n])(?<![A-Za-z] )[ ]?(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,2}})"
+        rf"(?=[ \t\n{UPPER_LETTER}])(?<=[\u3400-\u9fff（(、：: \t\n])(?<![A-Za-z] )[ ]?(?P<name>{CAP}(?:[ ]+(?:{PARTICLE}[ ]+)*{CAP}){{1,2}})"
         r"(?=[ ]?[\u3400-\u9fff（(、，,；;）)]|[ ]+(?:\+886|\(0|0[2-9]))"
     )),
     # capitals in brackets after a Chinese name (the gloss filter in _accept keeps only those): 黃淑華(DEWI LESTARI)
