@@ -32,7 +32,19 @@ GIVEN_NAMES = frozenset(
     Olivia Oscar Pamela Patrick Paul Peggy Peter Philip Rachel Ray Raymond Rebecca Richard Rita Robert Roger Ronald Rose
     Ruby Ryan Sally Sam Samuel Sandy Sara Sarah Scott Sean Sharon Shirley Simon Sophia Sophie Stanley Stella Stephen
     Steve Steven Susan Sylvia Teresa Terry Thomas Tiffany Tim Timothy Tina Tom Tony Tracy Vanessa Victor Vicky Vincent
-    Vivian Wayne Wendy William Willy Winnie Yvonne Zoe""".split()
+    Vivian Wayne Wendy William Willy Winnie Yvonne Zoe
+    Aleksandra Alessandro Alexandre Andrea Andreas Anja Anke Antoine Antonio Astrid Beatriz Birgit Bruno Camille
+    Carlos Carmen Chiara Claudia Clara Dieter Dmitri Elena Elin Elisa Emil Enrique Erik Fabian Federica Felix Florian
+    Francesca Francesco Francisco Franziska Giovanni Giulia Gustav Hans Heike Helga Henrik Hugo Ines Ingrid Isabella
+    Jakub Javier Jens Joao Johan Johanna Jorge Jose Juan Julien Jurgen Jürgen Kai Karin Karl Katarzyna Klaus
+    Lars Laurent Leonie Lorenzo Luca Lucas Luis Lukas Manuel Marco Marek Margit Maria Marie Marta Martina Mateo Matteo
+    Mathias Matthias Mikael Miguel Milan Mohamed Mohammed Monika Nadia Nicolas Niklas Nils Noah Ola Olga Oskar
+    Pablo Paolo Pavel Pedro Petra Pierre Piotr Rafael Raphael Roberto Ruth Sabine Sandra Sebastian Sergei Silvia
+    Simone Sofia Sophie Stefan Stefano Svetlana Sven Thomas Tobias Tomas Tomasz Ulrike Ursula Valentina Vera Viktor
+    Yannick Yusuf Zofia
+    Agus Ahmad Arief Ayu Bambang Budi Dewi Eko Fitri Hendra Indah Joko Kartika Lestari Nur Putu Rina Rizky
+    Siti Wahyu Wayan Yanti Anh Binh Dung Hanh Hieu Hoa Huong Khanh Linh Minh Nga Ngoc Phuong Quang
+    Thanh Thao Trang Tuan Tung Vinh Somchai Somsak Supaporn Malee Niran Rodrigo Jericho Marites Rowena Teresita""".split()
 )
 # Romanised Taiwanese surnames (Wade–Giles, Tongyong, Hanyu Pinyin) and common Southeast-Asian family names.
 TW_SURNAMES = frozenset(
@@ -218,9 +230,10 @@ class EnglishPersonRecognizer(Recognizer):
         if not re.search(r"[A-Z][A-Za-z]", text):
             return
         seen: set[tuple[int, int]] = set()
+        last_end = 0  # a listed word inside a name just found (Phan Thi Ngoc Anh) starts no other name
         for word in LISTED_WORD.finditer(text):
             start = word.start()
-            if start and text[start - 1].isalpha() and text[start - 1].isascii():
+            if start < last_end or start and text[start - 1].isalpha() and text[start - 1].isascii():
                 continue
             if word.group(0) in GIVEN_NAMES:
                 kind, rest = "given-name", AFTER_GIVEN.match(text, word.end())
@@ -234,6 +247,7 @@ class EnglishPersonRecognizer(Recognizer):
                 name = text[start:rest.end()]
                 if not any(w in NOT_NAME_WORDS for w in name.split()):
                     seen.add((start, rest.end()))
+                    last_end = rest.end()
                     yield self.finding(scan_text, start, rest.end(), 0.7, ["rule", kind])
         windows = _latin_windows(text)
         for kind, pattern in PATTERNS:

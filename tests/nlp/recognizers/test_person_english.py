@@ -10,6 +10,7 @@ from nlp.recognizers.person_english import EnglishPersonRecognizer
 RECOGNIZER = EnglishPersonRecognizer()
 
 POSITIVE = [
+    ("The review for Chiara Fernandes is on Monday.", ["Chiara Fernandes"]),  # a common European given name
     ("族語老師：Sayun·Yukan、Panay·Kacaw", ["Sayun·Yukan", "Panay·Kacaw"]),  # indigenous names in Latin letters
     ("承辦人：TING, JUI-TSE", ["TING, JUI-TSE"]),
     ("本月到職的看護工是 Phan Thi Ngoc Anh。", ["Phan Thi Ngoc"]),  # a Vietnamese family name in title case
@@ -44,6 +45,7 @@ POSITIVE = [
     ("Cardholder: Wang Hsiao-Ming", ["Wang Hsiao-Ming"]),
 ]
 NEGATIVE = [
+    "Visit to the Sri Lanka Trade Office",  # a country, not a given name
     "2. Priya Raghunathan, Solutions Architect, priya@example.com"[30:],  # a job title after a comma
     "世界衛生組織(WORLD HEALTH ORGANIZATION)",  # capitals in brackets after an organisation: a gloss
     "Agenda:\n- Budget Review\n- Action Items\n- Project Timeline",  # a bulleted list of topics
