@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from nlp.policy import Policy
+from nlp.text import lower_in_place
 
 # Hand-written notices: 【AI生成聲明】, 本文件由生成式AI協助撰擬…, [AI-generated notice], drafted with the help of AI.
 _THIS_DOCUMENT = "本(?:文件|文|郵件|信|稿|新聞稿|簽|函|報告|篇|內容|資料|稿件|新聞)"
@@ -44,10 +45,7 @@ def find_notice(text: str, policy: Policy | None = None) -> tuple[int, int] | No
             index = text.find(wording)
             if wording and index >= 0:
                 return index, index + len(wording)
-    lower = text.lower()
-    if len(lower) != len(text):  # a letter whose lower case is longer (İ): offsets would move
-        lower = "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
-    match = GENERIC_NOTICE.search(lower)
+    match = GENERIC_NOTICE.search(lower_in_place(text))
     return (match.start(), match.end()) if match else None
 
 

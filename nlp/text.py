@@ -97,6 +97,26 @@ def is_header_row(line: str, cells: tuple[tuple[int, int], ...]) -> bool:
     return not any(end - start > 10 or any(c.isdigit() for c in line[start:end]) for start, end in cells)
 
 
+def lower_in_place(text: str) -> str:
+    """``text`` in lower case, offset for offset (a letter whose lower case is longer, İ, stays as it is).
+
+    >>> lower_in_place("CONFIDENTIAL İstanbul") == "confidential İstanbul"
+    True
+    """
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
+
+
+def add_window(windows: list[tuple[int, int]], start: int, end: int) -> None:
+    """Add ``[start, end)`` to ``windows`` (added in order of start), merged with the last one it touches."""
+    if windows and start <= windows[-1][1] + 1:
+        windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+    else:
+        windows.append((start, end))
+
+
 def lines_holding(text: str, needle: str) -> list[tuple[int, int]]:
     r"""(start, end) of the runs of lines of ``text`` that hold ``needle``, neighbours merged (end before the line
     break). A pattern that stays on one line and needs ``needle`` finds the same there as in the whole text, with
@@ -112,10 +132,7 @@ def lines_holding(text: str, needle: str) -> list[tuple[int, int]]:
         start = text.rfind("\n", 0, found) + 1
         end = text.find("\n", found)
         end = len(text) if end == -1 else end
-        if windows and start <= windows[-1][1] + 1:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
+        add_window(windows, start, end)
         found = text.find(needle, end)
     return windows
 
@@ -157,10 +174,7 @@ class ScanText:
     @cached_property
     def lowered(self) -> str:
         """The working copy in lower case, offset for offset (a letter whose lower case is longer, İ, stays)."""
-        lower = self.folded.lower()
-        if len(lower) == len(self.folded):
-            return lower
-        return "".join(c if len(c.lower()) > 1 else c.lower() for c in self.folded)
+        return lower_in_place(self.folded)
 
     @cached_property
     def _structure(self) -> tuple[str, tuple[int, ...]]:

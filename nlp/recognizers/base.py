@@ -152,12 +152,10 @@ class LabelIndex:
     """
 
     def __init__(self, labels: dict[str, str], window: int = 24) -> None:
-        parts = [f"(?P<{kind}>{pattern})" for kind, pattern in labels.items()]
-        self.pattern = re.compile("|".join(parts), re.IGNORECASE)
-        # The same as one flat alternation in lower case, for the lower-cased copy (ScanText.lowered): with every
+        # One flat alternation in lower case, searched in the lower-cased copy (ScanText.lowered): with every
         # alternative starting with a literal and no groups around them, the regex engine skips to where a label may
         # start (ignoring case, or a group per kind, makes it try every position). The kind is the first whose pattern
-        # matches the label found, as the groups would say (the labels hold no escape lower-casing changes: \s only).
+        # matches the label found, as a group per kind would say (the labels hold no escape lower-casing changes).
         self._lower_pattern = re.compile("|".join(pattern.lower() for pattern in labels.values()))
         self._lower_kinds = [(kind, re.compile(pattern.lower())) for kind, pattern in labels.items()]
         self.window = window
@@ -170,12 +168,14 @@ class LabelIndex:
                   text.rfind(";", left, start))
         if cut >= 0:
             left = cut + 1
+        return self._last_label(scan_text, left, start) or self.column_header(scan_text, start)
+
+    def _last_label(self, scan_text: ScanText, start: int, end: int) -> tuple[str, str] | None:
+        """(kind, label text) of the last label in ``[start, end)`` of the working copy."""
         last = None
-        for match in self._lower_pattern.finditer(scan_text.lowered, left, start):
+        for match in self._lower_pattern.finditer(scan_text.lowered, start, end):
             last = match
-        if last is None:
-            return self.column_header(scan_text, start)
-        return self._kind(last.group(0)), text[last.start():last.end()]
+        return (self._kind(last.group(0)), scan_text.folded[last.start():last.end()]) if last else None
 
     @functools.lru_cache(maxsize=512)  # noqa: B019 — label words only (案號, tel), on module-level indexes
     def _kind(self, label: str) -> str:
@@ -199,10 +199,8 @@ class LabelIndex:
         cells = text[header_start:header_end].split("\t")
         if column >= len(cells):
             return None
-        last = None
-        for match in self.pattern.finditer(cells[column]):
-            last = match
-        return (last.lastgroup or "", last.group(0)) if last else None
+        cell_start = header_start + sum(len(cell) + 1 for cell in cells[:column])
+        return self._last_label(scan_text, cell_start, cell_start + len(cells[column]))
 
 
 

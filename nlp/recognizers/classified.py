@@ -95,8 +95,8 @@ class ClassifiedRecognizer(Recognizer):
 
     def _find(self, scan_text: ScanText) -> Iterator[Finding]:
         text = scan_text.folded
-        yield from self._header_fields(scan_text)
-        lines = lines_holding(text, "密")  # every pattern below stays on one line and holds 密
+        lines = lines_holding(text, "密")  # every pattern below, and the 密等 label, stays on one line and holds 密
+        yield from self._header_fields(scan_text, lines)
         for pattern, evidence in ((APPLIED, "applied"), (HANDLE_AS, "handle-as")):
             for match in _in_lines(pattern, text, lines):
                 if pattern is APPLIED:
@@ -141,8 +141,8 @@ class ClassifiedRecognizer(Recognizer):
         level = re.sub(r"[ \t]", "", match.group("level"))
         yield self.finding(scan_text, start, end, 0.95, ["marking", evidence], level=level)
 
-    def _header_fields(self, scan_text: ScanText) -> Iterator[Finding]:
-        for field in field_levels(scan_text.folded):
+    def _header_fields(self, scan_text: ScanText, lines: list[tuple[int, int]]) -> Iterator[Finding]:
+        for field in field_levels(scan_text.folded, lines):
             evidence = ["marking", "header-field"] + (["ticked-box"] if field.ticked_box else [])
             yield self.finding(scan_text, field.start, field.end, 0.95 if field.ticked_box else 1.0, evidence, level=field.level)
 

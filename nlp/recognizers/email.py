@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from nlp.finding import EMAIL, Finding
 from nlp.recognizers.base import Recognizer
-from nlp.text import ScanText
+from nlp.text import ScanText, add_window
 
 PATTERN = re.compile(
     r"""
@@ -45,9 +45,6 @@ def _around_at_signs(text: str) -> list[tuple[int, int]]:
     at = text.find("@")
     while at != -1:
         start, end = max(0, at - LOCAL_REACH), min(len(text), at + DOMAIN_REACH)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
+        add_window(windows, start, end)
         at = text.find("@", at + 1)
     return windows

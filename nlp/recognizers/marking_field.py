@@ -68,8 +68,9 @@ class FieldLevel:
     ticked_box: bool
 
 
-def field_levels(text: str) -> Iterator[FieldLevel]:
-    """Every level a 密等 field in ``text`` (a working copy) holds.
+def field_levels(text: str, lines: list[tuple[int, int]] | None = None) -> Iterator[FieldLevel]:
+    """Every level a 密等 field in ``text`` (a working copy) holds; ``lines``: ``lines_holding(text, "密")`` if the
+    caller has it.
 
     >>> [(f.level, f.ticked_box) for f in field_levels("速別\\t普通件\\t密等及解密條件或保密期限\\t機密本件開標後解密")]
     [('機密', False)]
@@ -78,7 +79,9 @@ def field_levels(text: str) -> Iterator[FieldLevel]:
     >>> [f.level for f in field_levels("密等：絕對機密／極機密／機密／密（擇一）")]
     []
     """
-    labels = (label for start, end in lines_holding(text, "密") for label in LABEL.finditer(text, start, end))
+    if lines is None:
+        lines = lines_holding(text, "密")
+    labels = (label for start, end in lines for label in LABEL.finditer(text, start, end))
     for label in labels:  # every label holds 密 and stays on its line
         line_start = text.rfind("\n", 0, label.start()) + 1
         prefix = text[line_start:label.start()]

@@ -519,8 +519,8 @@ class PersonRecognizer(Recognizer):
     def _standalone(self, text: str) -> Iterator[tuple[int, int, str, float]]:
         for candidate in FREE_CANDIDATE.finditer(text):
             start = candidate.start()
-            if not _left_ok(text, start) or start > 0 and text[start - 1].isdigit():
-                continue  # not after a boundary; 「15萬元」: a unit after a number
+            if start > 0 and text[start - 1].isdigit():
+                continue  # 「15萬元」: a unit after a number (the boundary before is FREE_CANDIDATE's, as _left_ok says)
             for surname, end in _readings(text, start):
                 given = end - start - surname
                 if given == 1 and surname == 1 and _one_character_given(text, start, end):

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from nlp.finding import PERSON, Finding
 from nlp.recognizers.base import Recognizer, word_alternation
 from nlp.recognizers.surnames import SINGLE_SURNAMES
-from nlp.text import ScanText
+from nlp.text import ScanText, add_window
 
 GIVEN_NAMES = frozenset(
     """Aaron Adam Alan Albert Alex Alexander Alice Alicia Allen Amanda Amber Amy Andrew Andy Angela Angel Anna Anne
@@ -199,10 +199,7 @@ def _latin_windows(text: str) -> list[tuple[int, int]]:
         start = text.rfind("\n", 0, line_start - 1) + 1 if line_start else 0
         end = text.find("\n", pair.end())
         end = len(text) if end == -1 else end
-        if windows and start <= windows[-1][1] + 1:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
+        add_window(windows, start, end)
     return windows
 
 

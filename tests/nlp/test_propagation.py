@@ -99,3 +99,19 @@ def test_allow_listed_values_do_not_propagate():
 
     engine = Engine(policy_from_dict({"allow": {"values": ["(02)2960-3456"]}}))
     assert engine.scan("總機：(02)2960-3456\n請撥02 2960 3456").findings == ()
+
+
+def test_many_values_in_a_long_text_repeat_as_a_few_in_a_short_one(monkeypatch):
+    """Above a budget of values × characters the occurrences come from an automaton, below it from substring
+    search: the repeats must be the same either way (a long roster is where the automaton runs)."""
+    from nlp import propagation
+
+    rows = [f"承辦人：王{given}\n王{given}希望儘速處理，電話0912-345-{index:03d}" for index, given in
+            enumerate(("小明", "志強", "淑芬", "美玲", "建宏", "怡君", "俊傑", "雅婷"))]
+    text = "\n".join(rows * 3)
+    monkeypatch.setattr(propagation, "_FIND_BUDGET", 0)  # every text: the automaton
+    by_automaton = repeats(text)
+    monkeypatch.setattr(propagation, "_FIND_BUDGET", 10**12)  # every text: substring search
+    by_search = repeats(text)
+    assert by_automaton == by_search
+    assert len(by_automaton) == 8 * 3  # every 「王…希望」: the name again without its label, in each copy
